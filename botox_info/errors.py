@@ -1,0 +1,64 @@
+"""Errors shown to the user, each with the exit code the CLI leaves with.
+
+Domain code raises these; cli.py is the one place that turns them into a
+message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2  # Click's own code for a usage error
+EXIT_BAD_KNOWLEDGE_BASE = 3
+
+
+class BotoxInfoError(Exception):
+    """An error whose message is meant for the user, not a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFoundError(BotoxInfoError):
+    """No side effect matches what the user typed."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        message = f"no side effect matches {query!r}."
+        if suggestions:
+            message += " Did you mean: " + ", ".join(suggestions) + "?"
+        message += " Try 'botox-info list' to see them all."
+        super().__init__(message)
+        self.query = query
+        self.suggestions = suggestions
+
+
+class AmbiguousNameError(BotoxInfoError):
+    """What the user typed is the start of several names."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
+        lines = [f"{query!r} matches more than one side effect:"]
+        lines += [f"  {entry_id}  ({name})" for entry_id, name in candidates]
+        lines.append("Type more of the name, or one of the ids above.")
+        super().__init__("\n".join(lines))
+        self.query = query
+        self.candidates = candidates
+
+
+class KnowledgeBaseError(BotoxInfoError):
+    """The knowledge-base file cannot be read or does not follow the format."""
+
+    exit_code = EXIT_BAD_KNOWLEDGE_BASE
+
+    def __init__(self, problems: list[str]) -> None:
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        lines = [f"the knowledge base cannot be used ({count}):"]
+        lines += [f"  {problem}" for problem in problems]
+        super().__init__("\n".join(lines))
+        self.problems = problems

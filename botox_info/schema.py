@@ -1,0 +1,273 @@
+"""The knowledge-base format, defined once, and the checks that enforce it.
+
+The format is a small tree of field specs (`Record`, `ListOf`, ...) so that
+the same definition drives validation here and, later, a JSON Schema export.
+Checks return `Problem`s with a path into the document; the loader turns the
+path into a file line. Imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from .names import normalize_name
+
+Path = tuple[str | int, ...]
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months")
+FREQUENCY_BUCKETS = ("common", "uncommon", "rare", "not well measured")
+ORIGINS = ("article", "reference")
+ALL_AREAS = "all"
+
+
+class Problem(NamedTuple):
+    path: Path
+    message: str
+    on_key: bool = False  # points at the key itself (an unknown key), not its value
+
+
+class Text(NamedTuple):
+    """A non-empty string."""
+
+    pattern: re.Pattern[str] | None = None
+    hint: str = "a non-empty string"
+
+
+class Number(NamedTuple):
+    integer: bool = False
+
+
+class OneOf(NamedTuple):
+    choices: tuple[Any, ...]
+
+
+class ListOf(NamedTuple):
+    item: Spec
+    min_items: int = 1
+
+
+class Record(NamedTuple):
+    required: dict[str, Spec]
+    optional: dict[str, Spec] = {}  # noqa: RUF012 - never mutated
+
+
+Spec = Text | Number | OneOf | ListOf | Record
+
+SLUG_TEXT = Text(SLUG, "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'")
+SOURCE_IDS = ListOf(Text())
+STATEMENT = Record({"text": Text(), "sources": SOURCE_IDS})
+STATEMENTS = ListOf(STATEMENT)
+
+SOURCE = Record(
+    {"id": SLUG_TEXT, "title": Text(), "publisher": Text()},
+    {"year": Number(integer=True), "url": Text(re.compile(r"^https://\S+$"), "an https:// address")},
+)
+AREA = Record({"id": SLUG_TEXT, "name": Text(), "aliases": ListOf(Text(), min_items=0)})
+DURATION = Record(
+    {
+        "text": Text(),
+        "low": Number(),
+        "high": Number(),
+        "unit": OneOf(DURATION_UNITS),
+        "sources": SOURCE_IDS,
+    }
+)
+FIGURE = Record(
+    {"area": Text(), "percent": Number(), "population": Text(), "source": Text()},
+    {"placebo_percent": Number()},
+)
+FREQUENCY = Record({"bucket": OneOf(FREQUENCY_BUCKETS)}, {"figures": ListOf(FIGURE)})
+SIDE_EFFECT = Record(
+    {
+        "id": SLUG_TEXT,
+        "name": Text(),
+        "origin": OneOf(ORIGINS),
+        "aliases": ListOf(Text(), min_items=0),
+        "summary": Text(),
+        "causes": STATEMENTS,
+        "duration": DURATION,
+        "frequency": FREQUENCY,
+        "mitigation": STATEMENTS,
+        "prevention": STATEMENTS,
+        "see_doctor_if": STATEMENTS,
+        "areas": ListOf(Text()),
+    }
+)
+KNOWLEDGE_BASE = Record(
+    {
+        "schema_version": OneOf((1,)),
+        "disclaimer": Text(),
+        "sources": ListOf(SOURCE),
+        "areas": ListOf(AREA),
+        "side_effects": ListOf(SIDE_EFFECT),
+        "guidance": Record({"principles": STATEMENTS, "checklist": STATEMENTS}),
+        "red_flags": Record(
+            {
+                "summary": Text(),
+                "onset": Text(),
+                "signs": ListOf(Text()),
+                "action": STATEMENTS,
+                "sources": SOURCE_IDS,
+            }
+        ),
+    }
+)
+
+
+def describe(spec: Spec) -> str:
+    """What a value of this spec looks like, for 'expected ...' messages."""
+    if isinstance(spec, Text):
+        return spec.hint
+    if isinstance(spec, Number):
+        return "a whole number" if spec.integer else "a number"
+    if isinstance(spec, OneOf):
+        return "one of: " + ", ".join(repr(choice) for choice in spec.choices)
+    if isinstance(spec, ListOf):
+        return "a list" if spec.min_items == 0 else "a non-empty list"
+    return "a mapping with the keys " + ", ".join(spec.required)
+
+
+def check_structure(value: Any, spec: Spec = KNOWLEDGE_BASE, path: Path = ()) -> list[Problem]:
+    """Every place where `value` does not have the shape `spec` asks for."""
+    if isinstance(spec, Record):
+        return _check_record(value, spec, path)
+    if isinstance(spec, ListOf):
+        if not isinstance(value, list):
+            return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
+        if len(value) < spec.min_items:
+            return [Problem(path, "expected a non-empty list, found an empty one")]
+        problems: list[Problem] = []
+        for index, item in enumerate(value):
+            problems += check_structure(item, spec.item, (*path, index))
+        return problems
+    if _fits(value, spec):
+        return []
+    return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
+
+
+def _check_record(value: Any, spec: Record, path: Path) -> list[Problem]:
+    if not isinstance(value, dict):
+        return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
+    known = {**spec.required, **spec.optional}
+    problems = []
+    for key in value:
+        if key not in known:
+            expected = ", ".join(known)
+            problems.append(Problem((*path, str(key)), f"unknown key (expected one of: {expected})", True))
+    for key, child in known.items():
+        if key in value:
+            problems += check_structure(value[key], child, (*path, key))
+        elif key in spec.required:
+            problems.append(Problem(path, f"missing required key '{key}' ({describe(child)})"))
+    return problems
+
+
+def _fits(value: Any, spec: Text | Number | OneOf) -> bool:
+    if isinstance(spec, OneOf):
+        return any(value == choice and type(value) is type(choice) for choice in spec.choices)
+    if isinstance(spec, Number):
+        wanted = (int,) if spec.integer else (int, float)
+        return isinstance(value, wanted) and not isinstance(value, bool)
+    if not isinstance(value, str) or not value.strip():
+        return False
+    return spec.pattern is None or bool(spec.pattern.match(value))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, str):
+        return f"the text {value!r}" if value.strip() else "an empty text"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def check_references(document: dict[str, Any]) -> list[Problem]:
+    """Rules across fields: unique ids and names, citations and areas that exist.
+
+    Runs only on a document whose structure already passed `check_structure`.
+    """
+    problems = _duplicates(document["sources"], "sources", lambda s: [(("id",), s["id"])], "source id")
+    problems += _duplicates(document["areas"], "areas", _names_of, "area name or alias")
+    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias")
+    source_ids = {source["id"] for source in document["sources"]}
+    area_ids = {area["id"] for area in document["areas"]}
+    problems += _unknown_citations(document, (), source_ids)
+    for index, entry in enumerate(document["side_effects"]):
+        path: Path = ("side_effects", index)
+        for position, area in enumerate(entry["areas"]):
+            if area not in area_ids:
+                problems.append(Problem((*path, "areas", position), _unknown("area", area, area_ids)))
+        duration = entry["duration"]
+        if not 0 <= duration["low"] <= duration["high"]:
+            problems.append(Problem((*path, "duration"), "expected 0 <= low <= high"))
+        for position, figure in enumerate(entry["frequency"].get("figures", [])):
+            where = (*path, "frequency", "figures", position)
+            if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
+                allowed = area_ids | {ALL_AREAS}
+                problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
+            for key in ("percent", "placebo_percent"):
+                if key in figure and not 0 <= figure[key] <= 100:
+                    problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
+    return problems
+
+
+def _names_of(item: dict[str, Any]) -> list[tuple[Path, str]]:
+    """Every name an item answers to, with where it stands in the item."""
+    aliases = [(("aliases", index), alias) for index, alias in enumerate(item["aliases"])]
+    return [(("id",), item["id"]), (("name",), item["name"]), *aliases]
+
+
+def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str) -> list[Problem]:
+    owner: dict[str, str] = {}
+    problems = []
+    for index, item in enumerate(items):
+        seen_here: set[str] = set()
+        for where, name in names(item):
+            key = normalize_name(name)
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            if key in owner:
+                message = f"duplicate {what} {name!r}: already used by '{owner[key]}'"
+                problems.append(Problem((section, index, *where), message))
+            else:
+                owner[key] = item["id"]
+    return problems
+
+
+def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Problem]:
+    """Every `sources` list and `source` value below `value` must name a known source."""
+    problems: list[Problem] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            child_path = (*path, key)
+            if key == "source" and child not in source_ids:
+                problems.append(Problem(child_path, _unknown("source", child, source_ids)))
+            elif key == "sources" and path and isinstance(child, list):
+                for position, cited in enumerate(child):
+                    if cited not in source_ids:
+                        problems.append(Problem((*child_path, position), _unknown("source", cited, source_ids)))
+            else:
+                problems += _unknown_citations(child, child_path, source_ids)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            problems += _unknown_citations(child, (*path, index), source_ids)
+    return problems
+
+
+def _unknown(what: str, value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {what} {value!r}{hint}"
