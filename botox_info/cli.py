@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import streams
+from . import plain, streams
 from .errors import EXIT_OK, BotoxInfoError
 from .knowledge import KnowledgeBase, load
 
@@ -32,7 +32,10 @@ class Format(StrEnum):
 FormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", case_sensitive=False, help="table for reading, json for programs, markdown for pages."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="How to print: table to read, json for programs, markdown for web pages.",
     ),
 ]
 
@@ -56,8 +59,6 @@ class _ErrorBoundary(TyperGroup):
 app = typer.Typer(
     cls=_ErrorBoundary,
     name="botox-info",
-    help="What can go wrong with Botox® injections, what to do about it, and how to avoid it. "
-    "Educational information, not medical advice.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -102,12 +103,18 @@ def list_side_effects(output_format: FormatOption = Format.table) -> None:
 
 @app.command("show")
 def show(
-    name: Annotated[list[str], typer.Argument(help="The side effect: its id, name, a word for it, or its start.")],
+    name: Annotated[
+        list[str], typer.Argument(metavar="NAME...", help="The side effect: its id, name, a word for it, or its start.")
+    ],
     output_format: FormatOption = Format.table,
 ) -> None:
-    """Show one side effect: causes, duration, what to do, prevention, when to see a doctor."""
+    """Show one side effect: causes, duration, what to do, prevention, when to see a doctor.
+
+    NAME is an id, a name or any word people use for it, in any case, as one
+    argument or several: 'botox-info show spock brows', 'botox-info show bruise'.
+    """
     knowledge = load()
-    entry = knowledge.find(streams.printable(" ".join(name)))
+    entry = knowledge.find(plain.printable(" ".join(name)))
     _emit(
         output_format,
         knowledge,

@@ -28,7 +28,7 @@ class NotFoundError(BotoxInfoError):
     exit_code = EXIT_NOT_FOUND
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
-        message = f"no side effect matches {query!r}."
+        message = f"no side effect matches '{query}'."
         if suggestions:
             message += " Did you mean: " + ", ".join(suggestions) + "?"
         message += " Try 'botox-info list' to see them all."
@@ -43,7 +43,7 @@ class AmbiguousNameError(BotoxInfoError):
     exit_code = EXIT_NOT_FOUND
 
     def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
-        lines = [f"{query!r} matches more than one side effect:"]
+        lines = [f"'{query}' matches more than one side effect:"]
         lines += [f"  {entry_id}  ({name})" for entry_id, name in candidates]
         lines.append("Type more of the name, or one of the ids above.")
         super().__init__("\n".join(lines))

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from . import cache
 from .errors import AmbiguousNameError, KnowledgeBaseError, NotFoundError
-from .names import normalize_name
+from .plain import normalize_name, printable_tree
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
 HOURS_PER_UNIT = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 30}
@@ -141,7 +141,7 @@ class KnowledgeBase(NamedTuple):
         import difflib
 
         suggestions: dict[str, str] = {}
-        for name in difflib.get_close_matches(wanted, list(names), n=10, cutoff=0.6):
+        for name in difflib.get_close_matches(wanted, list(names), n=10, cutoff=0.7):
             suggestions.setdefault(names[name].id, name)
         return list(suggestions.values())[:3]
 
@@ -171,7 +171,8 @@ def _validated(raw: bytes, label: str) -> dict[str, Any]:
         problems = check_references(document)
     if problems:
         raise KnowledgeBaseError([locate(raw, label, problem) for problem in problems])
-    return document  # type: ignore[no-any-return]
+    # Text from a file may hold terminal escapes; no output format should ever pass them on.
+    return printable_tree(document)  # type: ignore[no-any-return]
 
 
 def _read(path: str | os.PathLike[str] | None) -> tuple[str | None, bytes]:

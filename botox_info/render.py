@@ -19,14 +19,21 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from . import streams, wording
+from . import plain, streams, wording
 from .knowledge import KnowledgeBase, SideEffect, Statement
 
-NARROW = 60  # below this many columns, tables become stacked blocks
+NARROW = 72  # below this many columns, tables become stacked blocks
 UNWRAPPED = 10_000  # width for piped output: one line per paragraph, easy to grep
 HEADING = "bold"
 NOTE = "dim"
 BULLET = " • "
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 here; let the CLI's one error boundary decide (a closed pipe is not an error).
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def console(stderr: bool = False) -> Console:
@@ -34,13 +41,13 @@ def console(stderr: bool = False) -> Console:
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ and not stderr:
         width = UNWRAPPED
-    return Console(file=stream, width=width, emoji=False, highlight=False, markup=False)
+    return _Console(file=stream, width=width, emoji=False, highlight=False, markup=False)
 
 
 def error(message: str) -> None:
     """An error on stderr: 'botox-info: error: ...'."""
     out = console(stderr=True)
-    out.print(Text("botox-info: error: ", style="bold red") + Text(streams.printable(message)), soft_wrap=True)
+    out.print(Text("botox-info: error: ", style="bold red") + Text(plain.printable(message)), soft_wrap=True)
 
 
 class _Page:
@@ -78,7 +85,10 @@ class _Page:
         widest = len(str(len(numbering)))
         for source_id, position in numbering.items():
             label = f"[{position}]".rjust(widest + 2) + " "
-            self.hang(label, Text(wording.source_text(knowledge.sources[source_id])))
+            source = knowledge.sources[source_id]
+            self.hang(label, Text(wording.source_text(source, with_url=False)))
+            if source.url:  # on a line of its own and never broken, so it stays clickable
+                self.text.append(" " * len(label) + source.url + "\n")
 
 
 def side_effect_detail(knowledge: KnowledgeBase, entry: SideEffect, out: Console) -> Text:
@@ -118,7 +128,7 @@ def guidance(knowledge: KnowledgeBase, out: Console) -> RenderableType:
             page.bullets(entry.prevention, numbering)
         page.sources(knowledge, numbering)
         return page.text
-    table = Table(show_lines=True)
+    table = Table(show_lines=True, expand=_fills(out))
     table.add_column("Side effect", style=HEADING, ratio=1)
     table.add_column("What lowers the chance", ratio=3)
     for entry in knowledge.side_effects:
@@ -169,16 +179,22 @@ def side_effect_table(knowledge: KnowledgeBase, entries: Iterable[SideEffect], o
             page.hang("  ", Text(f"How often: {wording.frequency_summary(entry.frequency)}"))
             page.line()
         return page.text
-    table = Table(title="Possible side effects of Botox® injections", title_justify="left")
-    table.add_column("Side effect", style=HEADING, ratio=2)
-    table.add_column("In short", ratio=5)
-    table.add_column("Usually lasts", ratio=2)
-    table.add_column("How often", ratio=2)
+    # Fill a real terminal so the summary gets the room; piped output keeps natural widths.
+    table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=_fills(out))
+    longest_id = max((len(entry.id) for entry in entries), default=0)  # ids are typed, so never cut
+    fills = _fills(out)
+    table.add_column("Side effect", style=HEADING, width=min(max(longest_id, 16), 24) if fills else None)
+    table.add_column("In short", ratio=1 if fills else None)
+    table.add_column("Usually lasts\nHow often", width=17 if fills else None)
     for entry in entries:
         table.add_row(
             Text(entry.name) + Text(f"\n{entry.id}", style=NOTE),
             Text(entry.summary),
-            Text(wording.duration_range(entry.duration)),
-            Text(wording.frequency_summary(entry.frequency)),
+            Text(wording.duration_range(entry.duration))
+            + Text("\n" + wording.frequency_summary(entry.frequency), style=NOTE),
         )
     return table
+
+
+def _fills(out: Console) -> bool:
+    return out.width < UNWRAPPED

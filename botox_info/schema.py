@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from .names import normalize_name
+from .plain import normalize_name
 
 Path = tuple[str | int, ...]
 

@@ -1,14 +1,12 @@
 """Make stdout and stderr safe for any terminal, without importing Rich.
 
 A terminal that cannot encode '®', '•' or box-drawing characters gets ASCII
-stand-ins instead of a UnicodeEncodeError; control characters in text the
-user typed are dropped before it is echoed back.
+stand-ins instead of a UnicodeEncodeError.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 import sys
 import unicodedata
 from typing import TextIO
@@ -31,7 +29,6 @@ _STAND_INS = {
     "≥": ">=",
     "→": "->",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _stand_in(error: UnicodeError) -> tuple[str, int]:
@@ -73,8 +70,3 @@ def write(text: str, stream: TextIO | None = None) -> None:
     stream = prepare(stream or sys.stdout)
     stream.write(text if text.endswith("\n") else text + "\n")
     stream.flush()
-
-
-def printable(user_text: str) -> str:
-    """What the user typed, safe to echo: control characters (escapes) removed."""
-    return _CONTROL.sub("", user_text)

@@ -51,13 +51,13 @@ def figure_text(figure: Figure, knowledge: KnowledgeBase) -> str:
     return f"{area}: {percent(figure.percent)}{placebo}, {figure.population}"
 
 
-def source_text(source: Source) -> str:
+def source_text(source: Source, with_url: bool = True) -> str:
     """'Title. Publisher, 2023. https://...' with what is known."""
     text = f"{source.title}. {source.publisher}"
     if source.year is not None:
         text += f", {source.year}"
     text += "."
-    if source.url:
+    if source.url and with_url:
         text += f" {source.url}"
     return text
 
