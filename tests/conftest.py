@@ -1,0 +1,93 @@
+"""Shared fixtures: an isolated cache for every test, a CLI runner, golden files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from botox_info.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURES = Path(__file__).parent / "fixtures"
+# Reproducible output: piped (unwrapped) width and no colour unless a test asks.
+PLAIN_ENV = {"COLUMNS": None, "NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "xterm"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from current output")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads or writes the user's real cache, and none sees another's."""
+    monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Invoke the CLI in-process: run("show", "sagging", env={...})."""
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None, charset: str = "utf-8") -> Result:
+        runner = CliRunner(charset=charset)
+        return runner.invoke(app, list(args), env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME, or rewrite it with --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+    return check
+
+
+@pytest.fixture
+def command() -> list[str]:
+    """The installed console script if there is one, else `python -m botox_info`."""
+    script = Path(sys.executable).with_name("botox-info")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("botox-info")
+    return [found] if found else [sys.executable, "-m", "botox_info"]
+
+
+@pytest.fixture
+def process(command: list[str], tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    """Run the real program in a subprocess, from a directory outside the checkout."""
+
+    def start(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+        environment = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"), **(env or {})}
+        return subprocess.run([*command, *args], capture_output=True, env=environment, cwd=tmp_path, timeout=60)
+
+    return start
+
+
+@pytest.fixture
+def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Make the CLI read a knowledge base written by the test instead of the built-in one."""
+    import botox_info.cli
+    from botox_info import knowledge
+
+    def use(text: str) -> Path:
+        path = tmp_path / "side_effects.yaml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(botox_info.cli, "load", lambda: knowledge.load(path))
+        return path
+
+    return use

@@ -1,0 +1,363 @@
+"""Every command and format as a user runs them: output, exit codes, stderr text."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from botox_info import __version__, knowledge
+from botox_info.cli import app
+from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
+
+from .conftest import FIXTURES
+
+Run = Callable[..., Result]
+BUILTIN = knowledge.load()
+ENTRY_IDS = [entry.id for entry in BUILTIN.side_effects]
+COMMANDS = ["list", "show", "avoid", "urgent"]
+FORMATS = ["table", "json", "markdown"]
+SIDE_EFFECT_KEYS = {
+    "id",
+    "name",
+    "origin",
+    "aliases",
+    "summary",
+    "causes",
+    "duration",
+    "frequency",
+    "mitigation",
+    "prevention",
+    "see_doctor_if",
+    "areas",
+    "sources",
+}
+ESCAPE = "\x1b"
+
+
+def test_version_prints_name_and_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout == f"botox-info {__version__}\n"
+    assert run("-V").stdout == result.stdout
+
+
+def test_no_arguments_shows_help_with_the_red_flag_line(run: Run) -> None:
+    result = run()
+    assert result.exit_code == EXIT_USAGE
+    assert "Usage: botox-info" in result.output
+    assert "Trouble swallowing, speaking or" in result.output
+    assert "not medical advice" in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_text(run: Run, name: str) -> None:
+    command = next(info for info in app.registered_commands if info.name == name)
+    assert command.callback is not None
+    assert command.callback.__doc__, f"{name} has no help text"
+    result = run(name, "--help")
+    assert result.exit_code == EXIT_OK
+    assert command.callback.__doc__.split(":")[0] in " ".join(result.stdout.split())
+
+
+# ---- list ---------------------------------------------------------------
+
+
+def test_list_table_names_every_side_effect_with_duration_and_frequency(run: Run) -> None:
+    result = run("list")
+    assert result.exit_code == EXIT_OK
+    for entry in BUILTIN.side_effects:
+        assert entry.name in result.stdout
+    assert "up to 30%" in result.stdout  # weak bite: the Peng 2018 figure
+    assert "not well measured" in result.stdout
+    assert "2-12 weeks" in result.stdout
+
+
+def test_list_json_is_every_entry_with_the_documented_fields(run: Run) -> None:
+    result = run("list", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    entries = json.loads(result.stdout)
+    assert [entry["id"] for entry in entries] == ENTRY_IDS
+    for entry in entries:
+        assert set(entry) == SIDE_EFFECT_KEYS
+
+
+def test_list_markdown_is_a_table_with_a_row_per_entry(run: Run) -> None:
+    lines = run("list", "--format", "markdown").stdout.splitlines()
+    assert lines[0] == "# Possible side effects of Botox® injections"
+    assert "| Side effect | In short | Usually lasts | How often |" in lines
+    rows = [line for line in lines if line.startswith("| ") and "---" not in line]
+    assert len(rows) == len(ENTRY_IDS) + 1
+
+
+def test_format_option_is_case_insensitive(run: Run) -> None:
+    assert run("list", "--format", "JSON").stdout == run("list", "-f", "json").stdout
+
+
+# ---- show ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry_id", ENTRY_IDS)
+def test_show_table_lays_out_every_section(run: Run, entry_id: str) -> None:
+    entry = BUILTIN.find(entry_id)
+    result = run("show", entry_id)
+    assert result.exit_code == EXIT_OK
+    headings = [
+        "How long it lasts",
+        "How often",
+        "Why it happens",
+        "What to do if it happens",
+        "How to lower the chance",
+        "See a doctor if",
+        "Treatment areas",
+        "Sources",
+    ]
+    lines = result.stdout.splitlines()
+    assert lines[0] == entry.name
+    positions = [lines.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    for statement in (*entry.causes, *entry.mitigation, *entry.prevention, *entry.see_doctor_if):
+        assert statement.text in result.stdout
+    assert "get medical help at once" in result.stdout
+    assert "not medical advice" in result.stdout
+
+
+@pytest.mark.parametrize("entry_id", ENTRY_IDS)
+def test_show_numbers_every_cited_source(run: Run, entry_id: str) -> None:
+    entry = BUILTIN.find(entry_id)
+    stdout = run("show", entry_id).stdout
+    sources = stdout[stdout.index("\nSources\n") :]
+    for position, source_id in enumerate(entry.cited_sources, start=1):
+        assert f"[{position}] {BUILTIN.sources[source_id].title}" in sources
+    cited_numbers = {int(n) for group in re.findall(r"\[([\d, ]+)\]", stdout) for n in group.split(",")}
+    assert cited_numbers == set(range(1, len(entry.cited_sources) + 1))
+
+
+@pytest.mark.parametrize("entry_id", ENTRY_IDS)
+def test_show_json_is_one_object_with_the_documented_fields(run: Run, entry_id: str) -> None:
+    result = run("show", entry_id, "--format", "json")
+    assert result.exit_code == EXIT_OK
+    data = json.loads(result.stdout)
+    assert set(data) == SIDE_EFFECT_KEYS
+    assert data["id"] == entry_id
+    assert set(data["duration"]) == {"text", "low", "high", "unit", "sources"}
+    assert {source["id"] for source in data["sources"]} == set(BUILTIN.find(entry_id).cited_sources)
+    for statement in data["causes"] + data["mitigation"] + data["prevention"] + data["see_doctor_if"]:
+        assert set(statement) == {"text", "sources"}
+        assert statement["sources"]
+
+
+@pytest.mark.parametrize("entry_id", ENTRY_IDS)
+def test_show_markdown_has_a_title_sections_and_sources(run: Run, entry_id: str) -> None:
+    entry = BUILTIN.find(entry_id)
+    stdout = run("show", entry_id, "--format", "markdown").stdout
+    assert stdout.startswith(f"# {entry.name}\n")
+    for heading in ("## Why it happens", "## What to do if it happens", "## See a doctor if", "## Sources"):
+        assert f"\n{heading}\n" in stdout
+    assert "\n1. " in stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "entry_id"),
+    [
+        (["sagging"], "sagging"),
+        (["Sagging", "Skin"], "sagging"),
+        (["spock", "brows"], "unnatural-expression"),
+        (["spock brows"], "unnatural-expression"),
+        (["WEAK-BITE"], "weak-bite"),
+        (["sagg"], "sagging"),
+        (["can't", "chew"], "weak-bite"),
+    ],
+)
+def test_show_finds_a_name_typed_many_ways(run: Run, words: list[str], entry_id: str) -> None:
+    result = run("show", *words, "--format", "json")
+    assert result.exit_code == EXIT_OK
+    assert json.loads(result.stdout)["id"] == entry_id
+
+
+def test_show_unknown_name_says_so_on_stderr_with_exit_1(run: Run) -> None:
+    result = run("show", "zzzz")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stdout == ""
+    assert result.stderr == (
+        "botox-info: error: no side effect matches 'zzzz'. Try 'botox-info list' to see them all.\n"
+    )
+
+
+def test_show_typo_suggests_the_closest_name(run: Run) -> None:
+    result = run("show", "sagin")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert "Did you mean: sagging?" in result.stderr
+
+
+def test_show_ambiguous_prefix_lists_the_candidates(run: Run) -> None:
+    result = run("show", "he")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stderr.startswith("botox-info: error: 'he' matches more than one side effect:\n")
+    assert "  headache  (Headache)\n" in result.stderr
+    assert "  bruising  (Bumps, swelling and bruising)\n" in result.stderr  # alias "hematoma"
+
+
+def test_show_echoes_typed_text_without_control_characters(run: Run) -> None:
+    result = run("show", "\x1b[31mred\x07")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert ESCAPE not in result.stderr
+    assert "\x07" not in result.stderr
+    assert "'[31mred'" in result.stderr
+
+
+# ---- avoid and urgent ---------------------------------------------------------
+
+
+def test_avoid_has_the_article_guidance_checklist_and_every_prevention(run: Run) -> None:
+    stdout = run("avoid").stdout
+    flat = " ".join(stdout.split())
+    for statement in (*BUILTIN.guidance.principles, *BUILTIN.guidance.checklist):
+        assert statement.text in flat
+    for entry in BUILTIN.side_effects:
+        assert entry.name in flat
+        for statement in entry.prevention:
+            assert " ".join(statement.text.split()) in flat
+
+
+def test_avoid_json_sections(run: Run) -> None:
+    data = json.loads(run("avoid", "--format", "json").stdout)
+    assert set(data) == {"principles", "checklist", "prevention", "sources", "disclaimer"}
+    assert [item["id"] for item in data["prevention"]] == ENTRY_IDS
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_urgent_lists_the_red_flags_and_what_to_do(run: Run, output_format: str) -> None:
+    result = run("urgent", "--format", output_format)
+    assert result.exit_code == EXIT_OK
+    for sign in ("trouble swallowing", "trouble speaking", "trouble breathing"):
+        assert sign in result.stdout
+    assert "get medical help at once" in result.stdout
+    assert "not medical advice" in result.stdout
+
+
+def test_urgent_json_sections(run: Run) -> None:
+    data = json.loads(run("urgent", "--format", "json").stdout)
+    assert set(data) == {"summary", "onset", "signs", "action", "sources", "disclaimer"}
+    assert data["onset"] == "hours to weeks after treatment"
+
+
+@pytest.mark.parametrize("name", ["list", "avoid"])
+@pytest.mark.parametrize("output_format", ["table", "markdown"])
+def test_the_red_flag_line_is_never_hidden(run: Run, name: str, output_format: str) -> None:
+    stdout = run(name, "--format", output_format).stdout
+    assert "Trouble swallowing, speaking or breathing after treatment" in stdout
+
+
+# ---- usage errors -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show"], "Missing argument 'NAME...'"),
+        (["list", "--format", "xml"], "'xml' is not one of 'table', 'json', 'markdown'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["list", "--colour"], "No such option: --colour"),
+    ],
+)
+def test_usage_errors_exit_2_with_clicks_message(run: Run, args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == EXIT_USAGE
+    assert message in " ".join(result.stderr.replace("│", " ").split())
+
+
+# ---- the knowledge base is broken --------------------------------------------------
+
+
+def test_invalid_knowledge_base_exits_3_naming_file_line_and_field(
+    run: Run, knowledge_file: Callable[[str], Path]
+) -> None:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    path = knowledge_file(text.replace("    mitigation:", "    mitigaton:"))
+    line = text.splitlines().index("    mitigation:") + 1
+    result = run("show", "sagging")
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert result.stdout == ""
+    assert result.stderr.startswith("botox-info: error: the knowledge base cannot be used (2 problems):\n")
+    assert f"  {path}:{line}:5: side_effects[0].mitigaton: unknown key (expected one of:" in result.stderr
+    assert "side_effects[0]: missing required key 'mitigation'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unparsable_knowledge_base_exits_3(run: Run, knowledge_file: Callable[[str], Path]) -> None:
+    path = knowledge_file("side_effects: [unclosed\n")
+    result = run("list")
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert result.stderr.startswith(f"botox-info: error: the knowledge base cannot be used (1 problem):\n  {path}:2:1:")
+    assert "invalid YAML" in result.stderr
+
+
+def test_knowledge_base_text_prints_literally(run: Run, knowledge_file: Callable[[str], Path]) -> None:
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    hostile = 'summary: "[bold red]loud[/] :smile: \\e[31mred \\e]8;;http://x\\e\\\\link"'
+    knowledge_file(text.replace("summary: Skin can look looser for a while.", hostile))
+    for output_format in FORMATS:
+        result = run("show", "sagging", "--format", output_format, env={"FORCE_COLOR": None})
+        assert result.exit_code == EXIT_OK
+        assert ESCAPE not in result.stdout
+        assert "loud" in result.stdout
+        assert ":smile:" in result.stdout
+        assert "😄" not in result.stdout
+    assert "[bold red]loud[/]" in run("show", "sagging").stdout
+
+
+# ---- terminals ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_no_escape_codes_when_not_a_terminal(run: Run, name: str) -> None:
+    args = [name, "sagging"] if name == "show" else [name]
+    result = run(*args, env={"NO_COLOR": None})
+    assert ESCAPE not in result.stdout
+
+
+def test_colour_forced_on_styles_headings(run: Run) -> None:
+    result = run("show", "sagging", env={"NO_COLOR": None, "FORCE_COLOR": "1"})
+    assert "\x1b[1m" in result.stdout
+
+
+def test_no_color_keeps_colour_codes_out_even_when_forced(run: Run) -> None:
+    result = run("urgent", env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", result.stdout)  # no foreground colour, red included
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_forty_columns_still_fit(run: Run, name: str) -> None:
+    args = [name, "sagging"] if name == "show" else [name]
+    result = run(*args, env={"COLUMNS": "40"})
+    assert result.exit_code == EXIT_OK
+    # A web address is the one thing never broken (it must stay clickable); the terminal wraps it.
+    too_wide = [line for line in result.stdout.splitlines() if len(line) > 40]
+    assert [line for line in too_wide if not line.strip().startswith("https://")] == []
+
+
+def test_piped_output_keeps_each_statement_on_one_line(run: Run) -> None:
+    result = run("show", "bruising", env={"COLUMNS": None})
+    entry = BUILTIN.find("bruising")
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(" • " + entry.mitigation[0].text) for line in lines)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_terminal_without_unicode_gets_ascii(run: Run, name: str) -> None:
+    args = [name, "sagging"] if name == "show" else [name]
+    result = run(*args, charset="ascii")
+    assert result.exit_code == EXIT_OK
+    result.stdout_bytes.decode("ascii")  # raises if anything non-ASCII got through
+
+
+def test_ascii_terminal_gets_readable_stand_ins(run: Run) -> None:
+    stdout = run("list", charset="ascii").stdout
+    assert "Botox(R) injections" in stdout
+    json_out = run("show", "sagging", "--format", "json", charset="ascii").stdout
+    assert json.loads(json_out)["sources"][0]["title"].startswith("8 possible side effects of Botox®")
