@@ -34,15 +34,20 @@ def tool_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "botox_info"]
 
 
-def commands() -> dict[str, list[str]]:
+NO_CACHE = {"BOTOX_INFO_CACHE_DIR": ""}
+
+
+def commands() -> dict[str, tuple[list[str], dict[str, str]]]:
+    """name -> (argv, extra environment)."""
     tool = tool_command()
     return {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "import libraries": [sys.executable, "-c", LIBRARIES],
-        "show sagging": [*tool, "show", "sagging"],
-        "list": [*tool, "list"],
-        "--version": [*tool, "--version"],
-        "show sagging --format json": [*tool, "show", "sagging", "--format", "json"],
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        "import libraries": ([sys.executable, "-c", LIBRARIES], {}),
+        "show sagging": ([*tool, "show", "sagging"], {}),
+        "list": ([*tool, "list"], {}),
+        "--version": ([*tool, "--version"], {}),
+        "show sagging --format json": ([*tool, "show", "sagging", "--format", "json"], {}),
+        "show sagging, cache off": ([*tool, "show", "sagging"], NO_CACHE),
     }
 
 
@@ -53,13 +58,13 @@ def run_once(argv: list[str], env: dict[str, str]) -> float:
 
 
 def measure(runs: int) -> dict[str, float]:
-    env = {**os.environ, "COLUMNS": "80"}
-    table = commands()
-    for argv in table.values():  # warm the OS file cache and any bytecode caches
+    base = {**os.environ, "COLUMNS": "80"}
+    table = {name: (argv, {**base, **extra}) for name, (argv, extra) in commands().items()}
+    for argv, env in table.values():  # warm the OS file cache, bytecode and our own cache
         run_once(argv, env)
     samples: dict[str, list[float]] = {name: [] for name in table}
     for _ in range(runs):
-        for name, argv in table.items():
+        for name, (argv, env) in table.items():
             samples[name].append(run_once(argv, env))
     return {name: statistics.median(times) for name, times in samples.items()}
 
