@@ -115,6 +115,9 @@ class KnowledgeBase(NamedTuple):
     def find(self, query: str) -> SideEffect:
         """The side effect named by its id, name or an alias, or a unique prefix of one."""
         wanted = normalize_name(query)
+        for entry in self.side_effects:  # the common case, an id, without indexing every alias
+            if normalize_name(entry.id) == wanted:
+                return entry
         names = self._names()
         if wanted in names:
             return names[wanted]
@@ -179,14 +182,11 @@ def _read(path: str | os.PathLike[str] | None) -> tuple[str | None, bytes]:
     """The file's label for messages (None: the built-in file) and its bytes."""
     try:
         if path is None:
-            # pkgutil reads through the package's loader like importlib.resources (wheels,
-            # zips, editable installs) at a fifth of the import cost: 0.5 ms against 2.1 ms.
-            import pkgutil
+            # Through the package's loader, never a path built from __file__: works from a
+            # wheel, a zip, an editable install and a checkout alike.
+            from importlib.resources import files
 
-            raw = pkgutil.get_data("botox_info", BUILTIN_RESOURCE)
-            if raw is None:
-                raise FileNotFoundError(BUILTIN_RESOURCE)
-            return None, raw
+            return None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes()
         with open(path, "rb") as handle:
             return os.fspath(path), handle.read()
     except IsADirectoryError:

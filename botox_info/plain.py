@@ -1,26 +1,26 @@
-"""Plain-text rules shared by every layer: how names compare, what is safe to print."""
+"""Plain-text rules shared by every layer: how names compare, what is safe to print.
+
+str.translate rather than regular expressions: compiling patterns costs every
+command about half a millisecond at start-up.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_APOSTROPHES = re.compile(r"['’`]")
-_SEPARATORS = re.compile(r"[\s\-_/.,]+")
+_NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-_/.,", " ")})
 # C0 and C1 control characters except tab and newline: ESC starts terminal escape sequences.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
 
 
 def normalize_name(text: str) -> str:
     """'Crow’s-Feet®' -> 'crows feet': case, marks, hyphens and spacing ignored."""
-    text = text.casefold().replace("®", "").replace("™", "")
-    text = _APOSTROPHES.sub("", text)
-    return _SEPARATORS.sub(" ", text).strip()
+    return " ".join(text.casefold().translate(_NAME_FOLDING).split())
 
 
 def printable(text: str) -> str:
     """`text` without control characters, so it cannot drive the terminal."""
-    return _CONTROL.sub("", text)
+    return text.translate(_CONTROL)
 
 
 def printable_tree(value: Any) -> Any:

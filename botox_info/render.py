@@ -6,7 +6,8 @@ the data print literally.
 
 Reading pages (`show`, `avoid`, `urgent`) are one `Text` that this module
 wraps itself, with hanging indents under bullets: about five times faster
-than a Rich table grid, and `show` runs on every look-up.
+than a Rich table grid, and `show` runs on every look-up. rich.table is
+imported only by the views that draw a table, which `show` never does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import sys
 from collections.abc import Iterable
 
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from . import plain, streams, wording
@@ -128,6 +128,8 @@ def guidance(knowledge: KnowledgeBase, out: Console) -> RenderableType:
             page.bullets(entry.prevention, numbering)
         page.sources(knowledge, numbering)
         return page.text
+    from rich.table import Table
+
     table = Table(show_lines=True, expand=_fills(out))
     table.add_column("Side effect", style=HEADING, ratio=1)
     table.add_column("What lowers the chance", ratio=3)
@@ -179,6 +181,8 @@ def side_effect_table(knowledge: KnowledgeBase, entries: Iterable[SideEffect], o
             page.hang("  ", Text(f"How often: {wording.frequency_summary(entry.frequency)}"))
             page.line()
         return page.text
+    from rich.table import Table
+
     # Fill a real terminal so the summary gets the room; piped output keeps natural widths.
     table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=_fills(out))
     longest_id = max((len(entry.id) for entry in entries), default=0)  # ids are typed, so never cut
