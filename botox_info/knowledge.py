@@ -115,37 +115,42 @@ class KnowledgeBase(NamedTuple):
     def find(self, query: str) -> SideEffect:
         """The side effect named by its id, name or an alias, or a unique prefix of one."""
         wanted = normalize_name(query)
+        if not wanted:
+            raise NotFoundError(query, [])
         for entry in self.side_effects:  # the common case, an id, without indexing every alias
             if normalize_name(entry.id) == wanted:
                 return entry
         names = self._names()
         if wanted in names:
-            return names[wanted]
+            return names[wanted][0]
         singular = _singular(wanted)
-        for name, entry in names.items():
+        for name, (entry, _) in names.items():
             if _singular(name) == singular:
                 return entry
-        starting = {entry.id: entry for name, entry in names.items() if wanted and name.startswith(wanted)}
+        starting = {entry.id: entry for name, (entry, _) in names.items() if name.startswith(wanted)}
         if len(starting) == 1:
             return next(iter(starting.values()))
         if starting:
             raise AmbiguousNameError(query, [(entry.id, entry.name) for entry in starting.values()])
         raise NotFoundError(query, self._suggestions(wanted, names))
 
-    def _names(self) -> dict[str, SideEffect]:
-        names: dict[str, SideEffect] = {}
+    def _names(self) -> dict[str, tuple[SideEffect, str]]:
+        """Every name in its compared form -> (its entry, the name as written)."""
+        names: dict[str, tuple[SideEffect, str]] = {}
         for entry in self.side_effects:
             for name in (entry.id, entry.name, *entry.aliases):
-                names.setdefault(normalize_name(name), entry)
+                names.setdefault(normalize_name(name), (entry, name))
         return names
 
     @staticmethod
-    def _suggestions(wanted: str, names: dict[str, SideEffect]) -> list[str]:
+    def _suggestions(wanted: str, names: dict[str, tuple[SideEffect, str]]) -> list[str]:
+        """Up to three close names, one per entry, as written ("can't chew", not "cant chew")."""
         import difflib
 
         suggestions: dict[str, str] = {}
         for name in difflib.get_close_matches(wanted, list(names), n=10, cutoff=0.7):
-            suggestions.setdefault(names[name].id, name)
+            entry, written = names[name]
+            suggestions.setdefault(entry.id, written)
         return list(suggestions.values())[:3]
 
 
@@ -156,10 +161,14 @@ def _singular(name: str) -> str:
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
     """Read and validate a knowledge-base file; the built-in one by default."""
     label, raw = _read(path)
-    document = cache.get(raw)
-    if document is None:
-        document = _validated(raw, label or _builtin_path())
-        cache.put(raw, document)
+    cached = cache.get(raw)
+    if cached is not None:
+        try:
+            return _build(cached)
+        except (KeyError, TypeError, AttributeError):
+            pass  # an entry of another shape (tampered, or an old format): validate afresh
+    document = _validated(raw, label or _builtin_path())
+    cache.put(raw, document)
     return _build(document)
 
 
@@ -168,14 +177,15 @@ def _validated(raw: bytes, label: str) -> dict[str, Any]:
     from .schema import check_references, check_structure
     from .yaml_file import locate, parse
 
-    document = parse(raw, label)
+    # Text from a file may hold terminal escapes: remove them before the checks, so that
+    # a text made only of them is reported as empty, and no output format passes them on.
+    document = printable_tree(parse(raw, label))
     problems = check_structure(document)
     if not problems:
         problems = check_references(document)
     if problems:
         raise KnowledgeBaseError([locate(raw, label, problem) for problem in problems])
-    # Text from a file may hold terminal escapes; no output format should ever pass them on.
-    return printable_tree(document)  # type: ignore[no-any-return]
+    return document  # type: ignore[no-any-return]
 
 
 def _read(path: str | os.PathLike[str] | None) -> tuple[str | None, bytes]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-_/.,", " ")})
+_NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-–—_/.,", " ")})
 # C0 and C1 control characters except tab and newline: ESC starts terminal escape sequences.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
 

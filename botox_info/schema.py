@@ -8,6 +8,7 @@ path into a file line. Imports neither typer nor rich.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, NamedTuple
 
@@ -15,7 +16,7 @@ from .plain import normalize_name
 
 Path = tuple[str | int, ...]
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # matched whole (fullmatch): no trailing newline slips by
 DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months")
 FREQUENCY_BUCKETS = ("common", "uncommon", "rare", "not well measured")
 ORIGINS = ("article", "reference")
@@ -62,7 +63,7 @@ STATEMENTS = ListOf(STATEMENT)
 
 SOURCE = Record(
     {"id": SLUG_TEXT, "title": Text(), "publisher": Text()},
-    {"year": Number(integer=True), "url": Text(re.compile(r"^https://\S+$"), "an https:// address")},
+    {"year": Number(integer=True), "url": Text(re.compile(r"https://\S+"), "an https:// address")},
 )
 AREA = Record({"id": SLUG_TEXT, "name": Text(), "aliases": ListOf(Text(), min_items=0)})
 DURATION = Record(
@@ -169,10 +170,10 @@ def _fits(value: Any, spec: Text | Number | OneOf) -> bool:
         return any(value == choice and type(value) is type(choice) for choice in spec.choices)
     if isinstance(spec, Number):
         wanted = (int,) if spec.integer else (int, float)
-        return isinstance(value, wanted) and not isinstance(value, bool)
+        return isinstance(value, wanted) and not isinstance(value, bool) and math.isfinite(value)
     if not isinstance(value, str) or not value.strip():
         return False
-    return spec.pattern is None or bool(spec.pattern.match(value))
+    return spec.pattern is None or bool(spec.pattern.fullmatch(value))
 
 
 def _kind(value: Any) -> str:
@@ -234,6 +235,9 @@ def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str
         seen_here: set[str] = set()
         for where, name in names(item):
             key = normalize_name(name)
+            if not key:
+                problems.append(Problem((section, index, *where), f"{name!r} has no letters or digits to look up"))
+                continue
             if key in seen_here:
                 continue
             seen_here.add(key)

@@ -23,6 +23,10 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
+                )
             if key_node.value in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
@@ -49,7 +53,12 @@ def parse(raw: bytes, label: str) -> Any:
         line = raw[: error.start].count(b"\n") + 1
         raise KnowledgeBaseError([f"{label}:{line}: not UTF-8 text (byte {error.start})"]) from None
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a subclass of the safe loader
+        document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a subclass of the safe loader
+    except yaml.reader.ReaderError as error:  # a character YAML forbids, such as a raw control character
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        reason = f"character #x{error.character:04x} is not allowed in YAML"
+        raise KnowledgeBaseError([f"{label}:{line}:{column}: invalid YAML: {reason}"]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
@@ -57,6 +66,9 @@ def parse(raw: bytes, label: str) -> Any:
         raise KnowledgeBaseError([f"{where}: invalid YAML: {reason}"]) from None
     except yaml.YAMLError as error:
         raise KnowledgeBaseError([f"{label}: invalid YAML: {error}"]) from None
+    if document is None:
+        raise KnowledgeBaseError([f"{label}: the file has no content, only comments or blank lines"])
+    return document
 
 
 def locate(raw: bytes, label: str, problem: Problem) -> str:
@@ -64,8 +76,9 @@ def locate(raw: bytes, label: str, problem: Problem) -> str:
     node: yaml.Node | None = yaml.compose(raw.decode("utf-8"), Loader=_Base)
     if node is None:
         return f"{label}: {dotted(problem.path)}: {problem.message}"
-    for step in problem.path:
-        child = _child(node, step, key_wanted=problem.on_key and step == problem.path[-1])
+    last = len(problem.path) - 1
+    for position, step in enumerate(problem.path):
+        child = _child(node, step, key_wanted=problem.on_key and position == last)
         if child is None:
             break
         node = child
