@@ -20,6 +20,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PLAIN_ENV = {"COLUMNS": None, "NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "xterm"}
 
 
+# Test modules load the built-in knowledge base while pytest collects them, before any
+# fixture runs: keep that, and anything else outside a test, away from the user's cache.
+os.environ["BOTOX_INFO_CACHE_DIR"] = ""
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from current output")
 
