@@ -14,7 +14,8 @@ from typing import Any
 from . import wording
 from .knowledge import KnowledgeBase, SideEffect, Source, Statement
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Enough to stop emphasis, links, HTML, headings and table cells; parentheses stay plain.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def to_json(value: Any, ascii_only: bool = False) -> str:
@@ -162,7 +163,12 @@ def _markdown_section(
 def _markdown_sources(knowledge: KnowledgeBase, source_ids: list[str] | tuple[str, ...]) -> list[str]:
     lines = ["", "## Sources", ""]
     for position, source_id in enumerate(source_ids, start=1):
-        lines.append(f"{position}. {escape(wording.source_text(knowledge.sources[source_id]))}")
+        source = knowledge.sources[source_id]
+        # An autolink, clickable once rendered, unless the address itself would break out of it.
+        link = f" <{source.url}>" if source.url and not set("<>") & set(source.url) else ""
+        if source.url and not link:
+            link = " " + escape(source.url)
+        lines.append(f"{position}. {escape(wording.source_text(source, with_url=False))}{link}")
     return lines
 
 

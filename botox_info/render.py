@@ -23,7 +23,7 @@ from . import plain, streams, wording
 from .knowledge import KnowledgeBase, SideEffect, Statement
 
 NARROW = 72  # below this many columns, tables become stacked blocks
-UNWRAPPED = 10_000  # width for piped output: one line per paragraph, easy to grep
+UNWRAPPED = 10_000  # page width for piped output: one line per statement, easy to grep
 HEADING = "bold"
 NOTE = "dim"
 BULLET = " • "
@@ -37,11 +37,9 @@ class _Console(Console):
 
 
 def console(stderr: bool = False) -> Console:
+    """A console on stdout (or stderr) that never reads markup or emoji codes in text."""
     stream = streams.prepare(sys.stderr if stderr else sys.stdout)
-    width = None
-    if not stream.isatty() and "COLUMNS" not in os.environ and not stderr:
-        width = UNWRAPPED
-    return _Console(file=stream, width=width, emoji=False, highlight=False, markup=False)
+    return _Console(file=stream, emoji=False, highlight=False, markup=False)
 
 
 def error(message: str) -> None:
@@ -56,6 +54,10 @@ class _Page:
     def __init__(self, out: Console) -> None:
         self.out = out
         self.text = Text(end="")
+        # Piped pages are not wrapped, so grep finds whole statements; tables still fit
+        # the terminal (Rich measures it even through a pipe) or 80 columns.
+        piped = not out.is_terminal and "COLUMNS" not in os.environ
+        self.width = UNWRAPPED if piped else out.width
 
     def line(self, text: str | Text = "", style: str = "") -> None:
         self.hang("", text if isinstance(text, Text) else Text(text, style=style))
@@ -66,7 +68,7 @@ class _Page:
 
     def hang(self, prefix: str, text: Text) -> None:
         """`text` after `prefix`, its further lines indented to line up under the first."""
-        width = max(self.out.width - len(prefix), 12)
+        width = max(self.width - len(prefix), 12)
         for position, piece in enumerate(text.wrap(self.out, width) or [Text("")]):
             piece.rstrip()
             self.text.append(prefix if position == 0 else " " * len(prefix))
@@ -130,7 +132,7 @@ def guidance(knowledge: KnowledgeBase, out: Console) -> RenderableType:
         return page.text
     from rich.table import Table
 
-    table = Table(show_lines=True, expand=_fills(out))
+    table = Table(show_lines=True, expand=True)
     table.add_column("Side effect", style=HEADING, ratio=1)
     table.add_column("What lowers the chance", ratio=3)
     for entry in knowledge.side_effects:
@@ -183,13 +185,11 @@ def side_effect_table(knowledge: KnowledgeBase, entries: Iterable[SideEffect], o
         return page.text
     from rich.table import Table
 
-    # Fill a real terminal so the summary gets the room; piped output keeps natural widths.
-    table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=_fills(out))
+    table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=True)
     longest_id = max((len(entry.id) for entry in entries), default=0)  # ids are typed, so never cut
-    fills = _fills(out)
-    table.add_column("Side effect", style=HEADING, width=min(max(longest_id, 16), 24) if fills else None)
-    table.add_column("In short", ratio=1 if fills else None)
-    table.add_column("Usually lasts\nHow often", width=17 if fills else None)
+    table.add_column("Side effect", style=HEADING, width=min(max(longest_id, 16), 24))
+    table.add_column("In short", ratio=1)
+    table.add_column("Usually lasts\nHow often", width=17)
     for entry in entries:
         table.add_row(
             Text(entry.name) + Text(f"\n{entry.id}", style=NOTE),
@@ -198,7 +198,3 @@ def side_effect_table(knowledge: KnowledgeBase, entries: Iterable[SideEffect], o
             + Text("\n" + wording.frequency_summary(entry.frequency), style=NOTE),
         )
     return table
-
-
-def _fills(out: Console) -> bool:
-    return out.width < UNWRAPPED

@@ -68,10 +68,10 @@ def test_every_command_has_help_text(run: Run, name: str) -> None:
 
 
 def test_list_table_names_every_side_effect_with_duration_and_frequency(run: Run) -> None:
-    result = run("list")
+    result = run("list", env={"COLUMNS": "100"})
     assert result.exit_code == EXIT_OK
     for entry in BUILTIN.side_effects:
-        assert entry.name in result.stdout
+        assert f"│ {entry.id} " in result.stdout  # whole, never cut: it is what people type
     assert "up to 30%" in result.stdout  # weak bite: the Peng 2018 figure
     assert "not well measured" in result.stdout
     assert "2-12 weeks" in result.stdout
@@ -214,7 +214,7 @@ def test_show_echoes_typed_text_without_control_characters(run: Run) -> None:
 
 
 def test_avoid_has_the_article_guidance_checklist_and_every_prevention(run: Run) -> None:
-    stdout = run("avoid").stdout
+    stdout = run("avoid", env={"COLUMNS": "40"}).stdout  # stacked, so wrapped lines rejoin
     flat = " ".join(stdout.split())
     for statement in (*BUILTIN.guidance.principles, *BUILTIN.guidance.checklist):
         assert statement.text in flat
@@ -309,6 +309,7 @@ def test_knowledge_base_text_prints_literally(run: Run, knowledge_file: Callable
         assert ":smile:" in result.stdout
         assert "😄" not in result.stdout
     assert "[bold red]loud[/]" in run("show", "sagging").stdout
+    assert "\\[bold red\\]loud\\[/\\]" in run("show", "sagging", "--format", "markdown").stdout
 
 
 # ---- terminals ---------------------------------------------------------------
