@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import plain, streams
-from .errors import EXIT_OK, BotoxInfoError
+from . import pages, plain, streams
+from .errors import EXIT_OK, BotoxInfoError, NothingSelectedError
 from .knowledge import KnowledgeBase, load
+from .models import URGENCIES
+from .selection import SORT_KEYS, select
 
 if TYPE_CHECKING:
     from typer._click import Context  # Typer 0.28 vendors Click
@@ -28,6 +30,8 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
 
+
+SortKey = StrEnum("SortKey", {key: key for key in SORT_KEYS})  # type: ignore[misc]
 
 FormatOption = Annotated[
     Format,
@@ -87,17 +91,55 @@ def _main(
     """
 
 
+class Bucket(StrEnum):
+    common = "common"
+    uncommon = "uncommon"
+    rare = "rare"
+    not_well_measured = "not-well-measured"
+
+
+class Urgency(StrEnum):
+    now = "get-help-now"
+    doctor = "see-your-doctor"
+    settles = "usually-settles"
+
+
 @app.command("list")
-def list_side_effects(output_format: FormatOption = Format.table) -> None:
-    """List every side effect: what it is, how long it lasts, how often it happens."""
+def list_side_effects(
+    area: Annotated[
+        str | None, typer.Option("--area", "-a", help="Only this treatment area: forehead, frown lines, jaw, 11s...")
+    ] = None,
+    frequency: Annotated[
+        list[Bucket] | None, typer.Option("--frequency", help="Only these frequencies (repeat for more).")
+    ] = None,
+    urgency: Annotated[list[Urgency] | None, typer.Option("--urgency", help="Only these urgency tiers.")] = None,
+    sort: Annotated[
+        SortKey | None,
+        typer.Option("--sort", "-s", help="Most common, longest, most urgent first; or by name. Default: as listed."),
+    ] = None,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """List the side effects: what each is, how long it lasts, how often it happens, how urgent it is.
+
+    With --area, 'How often' gives that area's own figure: 'botox-info list --area jaw --sort frequency'.
+    """
     knowledge = load()
-    entries = knowledge.side_effects
+    area_id = knowledge.find_area(area).id if area is not None else None
+    entries = select(
+        knowledge.side_effects,
+        area=area_id,
+        buckets=[bucket.value.replace("-", " ") for bucket in frequency or ()],
+        urgencies=[URGENCIES[list(Urgency).index(tier)] for tier in urgency or ()],
+        sort=sort.value if sort else None,
+    )
+    if not entries:
+        raise NothingSelectedError()
     _emit(
         output_format,
         knowledge,
         as_json=lambda export: [export.side_effect(knowledge, entry) for entry in entries],
-        as_markdown=lambda export: export.markdown_list(knowledge, entries),
-        as_table=lambda render, out: render.side_effect_table(knowledge, entries, out),
+        as_markdown=lambda markdown: markdown.side_effect_list(knowledge, entries, area_id),
+        as_table=lambda render, out: render.side_effect_table(entries, out, area_id),
     )
 
 
@@ -115,39 +157,59 @@ def show(
     """
     knowledge = load()
     entry = knowledge.find(plain.printable(" ".join(name)))
-    _emit(
-        output_format,
-        knowledge,
-        as_json=lambda export: export.side_effect(knowledge, entry),
-        as_markdown=lambda export: export.markdown_side_effect(knowledge, entry),
-        as_table=lambda render, out: render.side_effect_detail(knowledge, entry, out),
-    )
+    _emit_page(output_format, knowledge, pages.side_effect(knowledge, entry), lambda e: e.side_effect(knowledge, entry))
 
 
 @app.command("avoid")
 def avoid(output_format: FormatOption = Format.table) -> None:
     """How to avoid the risks: choosing a clinic, a checklist, and prevention for each side effect."""
     knowledge = load()
-    _emit(
-        output_format,
-        knowledge,
-        as_json=lambda export: export.guidance(knowledge),
-        as_markdown=lambda export: export.markdown_guidance(knowledge),
-        as_table=lambda render, out: render.guidance(knowledge, out),
-    )
+    _emit_page(output_format, knowledge, pages.avoid(knowledge), lambda export: export.guidance(knowledge))
+
+
+@app.command("before")
+def before(output_format: FormatOption = Format.table) -> None:
+    """Before treatment: who should not be treated, what to tell the doctor, medicines, questions to ask."""
+    knowledge = load()
+    _emit_page(output_format, knowledge, pages.before(knowledge), lambda export: export.before(knowledge))
+
+
+@app.command("after")
+def after(output_format: FormatOption = Format.table) -> None:
+    """After treatment: what to do in the hours and days after, and who advises each step."""
+    knowledge = load()
+    _emit_page(output_format, knowledge, pages.after(knowledge), lambda export: export.after(knowledge))
 
 
 @app.command("urgent")
 def urgent(output_format: FormatOption = Format.table) -> None:
     """The warning signs that need medical help at once, and what to do."""
     knowledge = load()
+    _emit_page(output_format, knowledge, pages.urgent(knowledge), lambda export: export.urgent(knowledge))
+
+
+@app.command("sources")
+def sources(output_format: FormatOption = Format.table) -> None:
+    """The bibliography: every source, and which side effects and sections cite it."""
+    knowledge = load()
     _emit(
         output_format,
         knowledge,
-        as_json=lambda export: export.urgent(knowledge),
-        as_markdown=lambda export: export.markdown_urgent(knowledge),
-        as_table=lambda render, out: render.urgent(knowledge, out),
-        footer=False,  # the page is itself the red flags and ends with the disclaimer
+        as_json=lambda export: export.bibliography(knowledge),
+        as_markdown=lambda markdown: markdown.bibliography(knowledge),
+        as_table=lambda render, out: render.bibliography(knowledge, out),
+        footer=False,
+    )
+
+
+def _emit_page(output_format: Format, knowledge: KnowledgeBase, content: Any, as_json: Callable[[Any], Any]) -> None:
+    _emit(
+        output_format,
+        knowledge,
+        as_json=as_json,
+        as_markdown=lambda markdown: markdown.page(knowledge, content),
+        as_table=lambda render, out: render.page(knowledge, content, out),
+        footer=not content.closing,
     )
 
 
@@ -167,14 +229,15 @@ def _emit(
         out.print(as_table(render, out), soft_wrap=True)
         if footer:
             out.print(render.footer(knowledge, out), soft_wrap=True)
-        return
-    from . import export
+    elif output_format is Format.json:
+        from . import export
 
-    if output_format is Format.json:
         ascii_only = not streams.can_encode(sys.stdout, "®")
         streams.write(export.to_json(as_json(export), ascii_only=ascii_only))
     else:
-        streams.write(as_markdown(export))
+        from . import markdown
+
+        streams.write(as_markdown(markdown))
 
 
 def _silence_stdout() -> None:

@@ -51,6 +51,26 @@ class AmbiguousNameError(BotoxInfoError):
         self.candidates = candidates
 
 
+class NothingSelectedError(BotoxInfoError):
+    """Filters that leave no side effect: said plainly, with exit 1 like any search without a match."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self) -> None:
+        super().__init__("no side effect matches those filters. Try fewer, or 'botox-info list' for all.")
+
+
+class UnknownAreaError(BotoxInfoError):
+    """An --area value that is no treatment area: a usage error, naming the choices."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, query: str, choices: list[str]) -> None:
+        super().__init__(f"no treatment area matches '{query}'. Choose one of: {', '.join(choices)}.")
+        self.query = query
+        self.choices = choices
+
+
 class KnowledgeBaseError(BotoxInfoError):
     """The knowledge-base file cannot be read or does not follow the format."""
 

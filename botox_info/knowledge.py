@@ -1,161 +1,47 @@
-"""The knowledge base: read the YAML, validate it, hand out frozen models.
+"""The knowledge base: read the YAML, validate it (once, then cached), build the models.
 
 Imports neither typer nor rich, so every front end (and the tests) can use it.
-Models are NamedTuples: immutable like frozen dataclasses, but about five
-times cheaper to define, which every command pays at start-up.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import cache
-from .errors import AmbiguousNameError, KnowledgeBaseError, NotFoundError
-from .plain import normalize_name, printable_tree
+from .errors import KnowledgeBaseError
+from .models import (
+    AfterStep,
+    Area,
+    Before,
+    Duration,
+    Figure,
+    Frequency,
+    Guidance,
+    KnowledgeBase,
+    RedFlags,
+    SideEffect,
+    Source,
+    Statement,
+)
+from .plain import printable_tree
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
-HOURS_PER_UNIT = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 30}
-
-
-class Statement(NamedTuple):
-    text: str
-    sources: tuple[str, ...]
-
-
-class Source(NamedTuple):
-    id: str
-    title: str
-    publisher: str
-    year: int | None
-    url: str | None
-
-
-class Area(NamedTuple):
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-
-
-class Duration(NamedTuple):
-    text: str
-    low: float
-    high: float
-    unit: str
-    sources: tuple[str, ...]
-
-    @property
-    def high_hours(self) -> float:
-        """The upper bound in hours, so durations in different units sort together."""
-        return self.high * HOURS_PER_UNIT[self.unit]
-
-
-class Figure(NamedTuple):
-    area: str
-    percent: float
-    placebo_percent: float | None
-    population: str
-    source: str
-
-
-class Frequency(NamedTuple):
-    bucket: str
-    figures: tuple[Figure, ...]
-
-
-class SideEffect(NamedTuple):
-    id: str
-    name: str
-    origin: str
-    aliases: tuple[str, ...]
-    summary: str
-    causes: tuple[Statement, ...]
-    duration: Duration
-    frequency: Frequency
-    mitigation: tuple[Statement, ...]
-    prevention: tuple[Statement, ...]
-    see_doctor_if: tuple[Statement, ...]
-    areas: tuple[str, ...]
-
-    @property
-    def cited_sources(self) -> tuple[str, ...]:
-        """Every source the entry cites, in order of first citation."""
-        cited: dict[str, None] = {}
-        for statement in (*self.causes, *self.mitigation, *self.prevention, *self.see_doctor_if):
-            cited.update(dict.fromkeys(statement.sources))
-        cited.update(dict.fromkeys(self.duration.sources))
-        cited.update(dict.fromkeys(figure.source for figure in self.frequency.figures))
-        return tuple(cited)
-
-
-class Guidance(NamedTuple):
-    principles: tuple[Statement, ...]
-    checklist: tuple[Statement, ...]
-
-
-class RedFlags(NamedTuple):
-    summary: str
-    onset: str
-    signs: tuple[str, ...]
-    action: tuple[Statement, ...]
-    sources: tuple[str, ...]
-
-
-class KnowledgeBase(NamedTuple):
-    disclaimer: str
-    sources: dict[str, Source]
-    areas: tuple[Area, ...]
-    side_effects: tuple[SideEffect, ...]
-    guidance: Guidance
-    red_flags: RedFlags
-
-    def area_names(self) -> dict[str, str]:
-        return {area.id: area.name for area in self.areas}
-
-    def find(self, query: str) -> SideEffect:
-        """The side effect named by its id, name or an alias, or a unique prefix of one."""
-        wanted = normalize_name(query)
-        if not wanted:
-            raise NotFoundError(query, [])
-        for entry in self.side_effects:  # the common case, an id, without indexing every alias
-            if normalize_name(entry.id) == wanted:
-                return entry
-        names = self._names()
-        if wanted in names:
-            return names[wanted][0]
-        singular = _singular(wanted)
-        for name, (entry, _) in names.items():
-            if _singular(name) == singular:
-                return entry
-        starting = {entry.id: entry for name, (entry, _) in names.items() if name.startswith(wanted)}
-        if len(starting) == 1:
-            return next(iter(starting.values()))
-        if starting:
-            raise AmbiguousNameError(query, [(entry.id, entry.name) for entry in starting.values()])
-        raise NotFoundError(query, self._suggestions(wanted, names))
-
-    def _names(self) -> dict[str, tuple[SideEffect, str]]:
-        """Every name in its compared form -> (its entry, the name as written)."""
-        names: dict[str, tuple[SideEffect, str]] = {}
-        for entry in self.side_effects:
-            for name in (entry.id, entry.name, *entry.aliases):
-                names.setdefault(normalize_name(name), (entry, name))
-        return names
-
-    @staticmethod
-    def _suggestions(wanted: str, names: dict[str, tuple[SideEffect, str]]) -> list[str]:
-        """Up to three close names, one per entry, as written ("can't chew", not "cant chew")."""
-        import difflib
-
-        suggestions: dict[str, str] = {}
-        for name in difflib.get_close_matches(wanted, list(names), n=10, cutoff=0.7):
-            entry, written = names[name]
-            suggestions.setdefault(entry.id, written)
-        return list(suggestions.values())[:3]
-
-
-def _singular(name: str) -> str:
-    return " ".join(word[:-1] if word.endswith("s") and not word.endswith("ss") else word for word in name.split())
+__all__ = [
+    "AfterStep",
+    "Area",
+    "Before",
+    "Duration",
+    "Figure",
+    "Frequency",
+    "Guidance",
+    "KnowledgeBase",
+    "RedFlags",
+    "SideEffect",
+    "Source",
+    "Statement",
+    "load",
+]
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
@@ -224,6 +110,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
     }
     areas = tuple(Area(item["id"], item["name"], tuple(item["aliases"])) for item in document["areas"])
     red_flags = document["red_flags"]
+    before = document["before"]
     return KnowledgeBase(
         disclaimer=document["disclaimer"],
         sources=sources,
@@ -232,6 +119,8 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
         guidance=Guidance(
             _statements(document["guidance"]["principles"]), _statements(document["guidance"]["checklist"])
         ),
+        before=Before(*(_statements(before[key]) for key in Before._fields)),
+        after=tuple(AfterStep(s["when"], s["text"], s["basis"], tuple(s["sources"])) for s in document["after"]),
         red_flags=RedFlags(
             red_flags["summary"],
             red_flags["onset"],
@@ -259,6 +148,7 @@ def _side_effect(item: dict[str, Any]) -> SideEffect:
             duration["text"], duration["low"], duration["high"], duration["unit"], tuple(duration["sources"])
         ),
         frequency=Frequency(item["frequency"]["bucket"], figures),
+        urgency=item["urgency"],
         mitigation=_statements(item["mitigation"]),
         prevention=_statements(item["prevention"]),
         see_doctor_if=_statements(item["see_doctor_if"]),

@@ -1,13 +1,13 @@
-"""Knowledge-base models -> Rich renderables for the terminal.
+"""Pages and tables -> Rich renderables for the terminal.
 
 The only module that draws with Rich. Every piece of knowledge-base text
 goes through `Text(...)`, never through markup, so '[...]' and ':name:' in
 the data print literally.
 
-Reading pages (`show`, `avoid`, `urgent`) are one `Text` that this module
-wraps itself, with hanging indents under bullets: about five times faster
-than a Rich table grid, and `show` runs on every look-up. rich.table is
-imported only by the views that draw a table, which `show` never does.
+Reading pages are one `Text` that this module wraps itself, with hanging
+indents under bullets: about five times faster than a Rich table grid, and
+`show` runs on every look-up. rich.table is imported only by the views that
+draw a table, which `show` never does.
 """
 
 from __future__ import annotations
@@ -19,13 +19,17 @@ from collections.abc import Iterable
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from . import plain, streams, wording
-from .knowledge import KnowledgeBase, SideEffect, Statement
+from . import wording
+from .models import KnowledgeBase, SideEffect
+from .pages import Item, Page, Section
+from .plain import printable
+from .streams import prepare
 
 NARROW = 72  # below this many columns, tables become stacked blocks
 UNWRAPPED = 10_000  # page width for piped output: one line per statement, easy to grep
 HEADING = "bold"
 NOTE = "dim"
+URGENT = "bold red"
 BULLET = " • "
 
 
@@ -38,17 +42,17 @@ class _Console(Console):
 
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr) that never reads markup or emoji codes in text."""
-    stream = streams.prepare(sys.stderr if stderr else sys.stdout)
+    stream = prepare(sys.stderr if stderr else sys.stdout)
     return _Console(file=stream, emoji=False, highlight=False, markup=False)
 
 
 def error(message: str) -> None:
     """An error on stderr: 'botox-info: error: ...'."""
     out = console(stderr=True)
-    out.print(Text("botox-info: error: ", style="bold red") + Text(plain.printable(message)), soft_wrap=True)
+    out.print(Text("botox-info: error: ", style="bold red") + Text(printable(message)), soft_wrap=True)
 
 
-class _Page:
+class _Writer:
     """A reading page built as one Text, wrapped to the console's width."""
 
     def __init__(self, out: Console) -> None:
@@ -62,9 +66,9 @@ class _Page:
     def line(self, text: str | Text = "", style: str = "") -> None:
         self.hang("", text if isinstance(text, Text) else Text(text, style=style))
 
-    def heading(self, title: str) -> None:
+    def heading(self, title: str, style: str = HEADING) -> None:
         self.text.append("\n")
-        self.line(title, HEADING)
+        self.line(title, style)
 
     def hang(self, prefix: str, text: Text) -> None:
         """`text` after `prefix`, its further lines indented to line up under the first."""
@@ -75,12 +79,9 @@ class _Page:
             self.text.append_text(piece)
             self.text.append("\n")
 
-    def bullets(self, statements: Iterable[Statement], numbering: dict[str, int], style: str = "") -> None:
-        for statement in statements:
-            text = Text(statement.text, style=style)
-            if statement.sources:
-                text.append(" " + wording.citation(statement.sources, numbering), style=NOTE)
-            self.hang(BULLET, text)
+    def bullets(self, items: Iterable[Item], numbering: dict[str, int], style: str = "") -> None:
+        for item in items:
+            self.hang(BULLET, _item_text(item, numbering, style))
 
     def sources(self, knowledge: KnowledgeBase, numbering: dict[str, int]) -> None:
         self.heading("Sources")
@@ -93,108 +94,107 @@ class _Page:
                 self.text.append(" " * len(label) + source.url + "\n")
 
 
-def side_effect_detail(knowledge: KnowledgeBase, entry: SideEffect, out: Console) -> Text:
-    numbering = wording.numbering_of(entry.cited_sources)
-    page = _Page(out)
-    page.line(entry.name, "bold underline")
-    page.line(entry.summary, "italic")
-    sections = (
-        ("How long it lasts", [Statement(entry.duration.text, entry.duration.sources)]),
-        ("How often", wording.frequency_statements(knowledge, entry)),
-        ("Why it happens", entry.causes),
-        ("What to do if it happens", entry.mitigation),
-        ("How to lower the chance", entry.prevention),
-        ("See a doctor if", entry.see_doctor_if),
-    )
-    for title, statements in sections:
-        page.heading(title)
-        page.bullets(statements, numbering)
-    page.heading("Treatment areas")
-    page.hang(BULLET, Text(", ".join(knowledge.area_names()[area] for area in entry.areas)))
-    page.sources(knowledge, numbering)
-    return page.text
+def _item_text(item: Item, numbering: dict[str, int], style: str = "") -> Text:
+    text = Text(item.text, style=style)
+    if item.sources:
+        text.append(" " + wording.citation(item.sources, numbering), style=NOTE)
+    if item.note:
+        text.append(f" ({item.note})", style="italic")
+    return text
 
 
-def guidance(knowledge: KnowledgeBase, out: Console) -> RenderableType:
-    numbering = wording.numbering_of(wording.guidance_sources(knowledge))
-    page = _Page(out)
-    page.line("How to avoid the risks", "bold underline")
-    page.heading("What matters most")
-    page.bullets(knowledge.guidance.principles, numbering)
-    page.heading("Checklist before you book")
-    page.bullets(knowledge.guidance.checklist, numbering)
-    page.heading("Lowering the chance of each side effect")
+def page(knowledge: KnowledgeBase, content: Page, out: Console) -> RenderableType:
+    """Title, introduction, sections of cited bullets, an optional table, and the sources."""
+    numbering = wording.numbering_of(content.source_ids)
+    writer = _Writer(out)
+    writer.line(content.title, "bold red underline" if content.emergency else "bold underline")
+    for line in content.intro:
+        writer.line(line)
+    for section in content.sections:
+        writer.heading(section.heading, URGENT if section.urgent else HEADING)
+        writer.bullets(section.items, numbering, style="bold" if section.urgent else "")
+    if not content.table:
+        writer.sources(knowledge, numbering)
+        if content.closing:
+            writer.line()
+            writer.line(content.closing, NOTE)
+        return writer.text
+    writer.heading(content.table_title)
     if out.width < NARROW:
-        for entry in knowledge.side_effects:
-            page.line(entry.name, HEADING)
-            page.bullets(entry.prevention, numbering)
-        page.sources(knowledge, numbering)
-        return page.text
+        for section in content.table:
+            writer.line(section.heading, HEADING)
+            writer.bullets(section.items, numbering)
+        writer.sources(knowledge, numbering)
+        return writer.text
+    sources = _Writer(out)
+    sources.sources(knowledge, numbering)
+    return Group(writer.text, _two_columns(content.table, numbering), sources.text)
+
+
+def _two_columns(sections: tuple[Section, ...], numbering: dict[str, int]) -> RenderableType:
     from rich.table import Table
 
     table = Table(show_lines=True, expand=True)
     table.add_column("Side effect", style=HEADING, ratio=1)
     table.add_column("What lowers the chance", ratio=3)
-    for entry in knowledge.side_effects:
+    for section in sections:
         cell = Text()
-        for statement in entry.prevention:
+        for item in section.items:
             cell.append("\n• " if cell else "• ")
-            cell.append(statement.text)
-            cell.append(" " + wording.citation(statement.sources, numbering), style=NOTE)
-        table.add_row(Text(entry.name), cell)
-    sources = _Page(out)
-    sources.sources(knowledge, numbering)
-    return Group(page.text, table, sources.text)
+            cell.append_text(_item_text(item, numbering))
+        table.add_row(Text(section.heading), cell)
+    return table
 
 
-def urgent(knowledge: KnowledgeBase, out: Console) -> Text:
-    flags = knowledge.red_flags
-    numbering = wording.numbering_of(wording.urgent_sources(knowledge))
-    page = _Page(out)
-    page.line("When it is an emergency", "bold red underline")
-    page.line(flags.summary)
-    page.line(Text("When: ", style=HEADING) + Text(flags.onset))
-    page.heading("Warning signs")
-    page.bullets([Statement(sign, ()) for sign in flags.signs], numbering)
-    page.heading("What to do")
-    page.bullets(flags.action, numbering, style="bold")
-    page.sources(knowledge, numbering)
-    page.line()
-    page.line(knowledge.disclaimer, NOTE)
-    return page.text
+def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
+    """Every source with what cites it."""
+    writer = _Writer(out)
+    writer.line("Sources", "bold underline")
+    writer.line("Every statement in botox-info cites one or more of these.")
+    for source_id, places in knowledge.citations().items():
+        source = knowledge.sources[source_id]
+        writer.heading(source_id)
+        writer.hang("  ", Text(wording.source_text(source, with_url=False)))
+        if source.url:
+            writer.text.append("  " + source.url + "\n")
+        writer.hang("  ", Text("Cited by: " + (", ".join(places) or "nothing yet"), style=NOTE))
+    return writer.text
 
 
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
-    page = _Page(out)
-    page.line()
-    page.line(wording.RED_FLAG_LINE, "bold")
-    page.line(knowledge.disclaimer, NOTE)
-    return page.text
+    writer = _Writer(out)
+    writer.line()
+    writer.line(wording.RED_FLAG_LINE, "bold")
+    writer.line(knowledge.disclaimer, NOTE)
+    return writer.text
 
 
-def side_effect_table(knowledge: KnowledgeBase, entries: Iterable[SideEffect], out: Console) -> RenderableType:
+def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> RenderableType:
     entries = list(entries)
     if out.width < NARROW:
-        page = _Page(out)
+        writer = _Writer(out)
         for entry in entries:
-            page.line(Text(entry.name, style=HEADING) + Text(f" ({entry.id})", style=NOTE))
-            page.hang("  ", Text(entry.summary))
-            page.hang("  ", Text(f"Lasts: {wording.duration_range(entry.duration)}"))
-            page.hang("  ", Text(f"How often: {wording.frequency_summary(entry.frequency)}"))
-            page.line()
-        return page.text
+            writer.line(Text(entry.name, style=HEADING) + Text(f" ({entry.id})", style=NOTE))
+            writer.hang("  ", Text(entry.summary))
+            writer.hang("  ", Text(f"Lasts: {wording.duration_range(entry.duration)}"))
+            writer.hang("  ", Text(f"How often: {wording.frequency_summary(entry, area)}"))
+            writer.hang("  ", Text(f"Urgency: {entry.urgency}; from {wording.ORIGINS[entry.origin]}"))
+            writer.line()
+        return writer.text
     from rich.table import Table
 
     table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=True)
     longest_id = max((len(entry.id) for entry in entries), default=0)  # ids are typed, so never cut
     table.add_column("Side effect", style=HEADING, width=min(max(longest_id, 16), 24))
     table.add_column("In short", ratio=1)
-    table.add_column("Usually lasts\nHow often", width=17)
+    table.add_column("Lasts\nHow often\nUrgency", width=17)
     for entry in entries:
+        origin = "article" if entry.origin == "article" else "references"
         table.add_row(
-            Text(entry.name) + Text(f"\n{entry.id}", style=NOTE),
+            Text(entry.name) + Text(f"\n{entry.id}\nfrom {origin}", style=NOTE),
             Text(entry.summary),
             Text(wording.duration_range(entry.duration))
-            + Text("\n" + wording.frequency_summary(entry.frequency), style=NOTE),
+            + Text("\n" + wording.frequency_summary(entry, area), style=NOTE)
+            + Text("\n" + entry.urgency, style=URGENT if entry.urgency == "get help now" else ""),
         )
     return table

@@ -12,15 +12,12 @@ import math
 import re
 from typing import Any, NamedTuple
 
+from .models import ALL_AREAS, BASES, DURATION_UNITS, FREQUENCY_BUCKETS, ORIGINS, URGENCIES
 from .plain import normalize_name
 
 Path = tuple[str | int, ...]
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # matched whole (fullmatch): no trailing newline slips by
-DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months")
-FREQUENCY_BUCKETS = ("common", "uncommon", "rare", "not well measured")
-ORIGINS = ("article", "reference")
-ALL_AREAS = "all"
 
 
 class Problem(NamedTuple):
@@ -90,6 +87,7 @@ SIDE_EFFECT = Record(
         "causes": STATEMENTS,
         "duration": DURATION,
         "frequency": FREQUENCY,
+        "urgency": OneOf(URGENCIES),
         "mitigation": STATEMENTS,
         "prevention": STATEMENTS,
         "see_doctor_if": STATEMENTS,
@@ -104,6 +102,16 @@ KNOWLEDGE_BASE = Record(
         "areas": ListOf(AREA),
         "side_effects": ListOf(SIDE_EFFECT),
         "guidance": Record({"principles": STATEMENTS, "checklist": STATEMENTS}),
+        "before": Record(
+            {
+                "contraindications": STATEMENTS,
+                "tell_your_doctor": STATEMENTS,
+                "interactions": STATEMENTS,
+                "avoid_beforehand": STATEMENTS,
+                "questions_to_ask": STATEMENTS,
+            }
+        ),
+        "after": ListOf(Record({"when": Text(), "text": Text(), "basis": OneOf(BASES), "sources": SOURCE_IDS})),
         "red_flags": Record(
             {
                 "summary": Text(),

@@ -5,10 +5,13 @@ No Rich here, so JSON and Markdown output never pay for importing it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from .models import Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
+from .selection import bucket_for, figure_for
 
-from .knowledge import Duration, Figure, Frequency, KnowledgeBase, SideEffect, Source, Statement
-
+ORIGINS = {
+    "article": "the seed article",
+    "reference": "medical references (the label, health services, studies)",
+}
 RED_FLAG_LINE = (
     "Trouble swallowing, speaking or breathing after treatment, even weeks later, "
     "is an emergency: get medical help at once. See 'botox-info urgent'."
@@ -36,12 +39,15 @@ def percent(value: float) -> str:
     return f"{number(value)}%"
 
 
-def frequency_summary(frequency: Frequency) -> str:
-    """'common, up to 30%' or 'not well measured'."""
-    if not frequency.figures:
-        return frequency.bucket
-    highest = max(figure.percent for figure in frequency.figures)
-    return f"{frequency.bucket}, up to {percent(highest)}"
+def frequency_summary(entry: SideEffect, area: str | None = None) -> str:
+    """'common, up to 30%'; for one area its own figure ('2.4% here') or that none was measured."""
+    bucket = entry.frequency.bucket
+    figure = figure_for(entry, area)
+    if figure is None:
+        return f"{bucket}; no figure for this area" if area and entry.frequency.figures else bucket
+    if area:  # the bucket of this area's own figure, not of the entry's largest anywhere
+        return f"{bucket_for(figure.percent)}, {percent(figure.percent)} here"
+    return f"{bucket}, up to {percent(figure.percent)}"
 
 
 def figure_text(figure: Figure, knowledge: KnowledgeBase) -> str:
@@ -71,27 +77,8 @@ def numbering_of(source_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
     return {source_id: index for index, source_id in enumerate(source_ids, start=1)}
 
 
-def cited_sources(statements: Iterable[Statement]) -> tuple[str, ...]:
-    """The sources the statements cite, each once, in order of first citation."""
-    cited: dict[str, None] = {}
-    for statement in statements:
-        cited.update(dict.fromkeys(statement.sources))
-    return tuple(cited)
-
-
 def frequency_statements(knowledge: KnowledgeBase, entry: SideEffect) -> list[Statement]:
     """The frequency bucket and every figure, each figure citing its source."""
     statements = [Statement(f"Overall: {entry.frequency.bucket}.", ())]
     statements += [Statement(figure_text(f, knowledge), (f.source,)) for f in entry.frequency.figures]
     return statements
-
-
-def guidance_sources(knowledge: KnowledgeBase) -> tuple[str, ...]:
-    """What 'avoid' cites: the guidance and every entry's prevention."""
-    every_prevention = [s for entry in knowledge.side_effects for s in entry.prevention]
-    return cited_sources([*knowledge.guidance.principles, *knowledge.guidance.checklist, *every_prevention])
-
-
-def urgent_sources(knowledge: KnowledgeBase) -> tuple[str, ...]:
-    flags = knowledge.red_flags
-    return cited_sources([*flags.action, Statement("", flags.sources)])

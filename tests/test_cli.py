@@ -19,7 +19,7 @@ from .conftest import FIXTURES
 Run = Callable[..., Result]
 BUILTIN = knowledge.load()
 ENTRY_IDS = [entry.id for entry in BUILTIN.side_effects]
-COMMANDS = ["list", "show", "avoid", "urgent"]
+COMMANDS = ["list", "show", "avoid", "before", "after", "urgent", "sources"]
 FORMATS = ["table", "json", "markdown"]
 SIDE_EFFECT_KEYS = {
     "id",
@@ -30,6 +30,7 @@ SIDE_EFFECT_KEYS = {
     "causes",
     "duration",
     "frequency",
+    "urgency",
     "mitigation",
     "prevention",
     "see_doctor_if",
@@ -89,7 +90,7 @@ def test_list_json_is_every_entry_with_the_documented_fields(run: Run) -> None:
 def test_list_markdown_is_a_table_with_a_row_per_entry(run: Run) -> None:
     lines = run("list", "--format", "markdown").stdout.splitlines()
     assert lines[0] == "# Possible side effects of Botox® injections"
-    assert "| Side effect | In short | Usually lasts | How often |" in lines
+    assert "| Side effect | In short | Usually lasts | How often | Urgency | From |" in lines
     rows = [line for line in lines if line.startswith("| ") and "---" not in line]
     assert len(rows) == len(ENTRY_IDS) + 1
 
@@ -216,7 +217,9 @@ def test_show_echoes_typed_text_without_control_characters(run: Run) -> None:
 def test_avoid_has_the_article_guidance_checklist_and_every_prevention(run: Run) -> None:
     stdout = run("avoid", env={"COLUMNS": "40"}).stdout  # stacked, so wrapped lines rejoin
     flat = " ".join(stdout.split())
-    for statement in (*BUILTIN.guidance.principles, *BUILTIN.guidance.checklist):
+    before = BUILTIN.before
+    guidance = (*BUILTIN.guidance.principles, *BUILTIN.guidance.checklist)
+    for statement in (*guidance, *before.questions_to_ask, *before.tell_your_doctor, *before.contraindications):
         assert statement.text in flat
     for entry in BUILTIN.side_effects:
         assert entry.name in flat
@@ -226,7 +229,16 @@ def test_avoid_has_the_article_guidance_checklist_and_every_prevention(run: Run)
 
 def test_avoid_json_sections(run: Run) -> None:
     data = json.loads(run("avoid", "--format", "json").stdout)
-    assert set(data) == {"principles", "checklist", "prevention", "sources", "disclaimer"}
+    assert set(data) == {
+        "principles",
+        "checklist",
+        "questions_to_ask",
+        "tell_your_doctor",
+        "contraindications",
+        "prevention",
+        "sources",
+        "disclaimer",
+    }
     assert [item["id"] for item in data["prevention"]] == ENTRY_IDS
 
 
@@ -242,7 +254,7 @@ def test_urgent_lists_the_red_flags_and_what_to_do(run: Run, output_format: str)
 
 def test_urgent_json_sections(run: Run) -> None:
     data = json.loads(run("urgent", "--format", "json").stdout)
-    assert set(data) == {"summary", "onset", "signs", "action", "sources", "disclaimer"}
+    assert set(data) == {"summary", "onset", "signs", "action", "sources", "get_help_now", "disclaimer"}
     assert data["onset"] == "hours to weeks after treatment"
 
 
@@ -362,3 +374,159 @@ def test_ascii_terminal_gets_readable_stand_ins(run: Run) -> None:
     assert "Botox(R) injections" in stdout
     json_out = run("show", "sagging", "--format", "json", charset="ascii").stdout
     assert json.loads(json_out)["sources"][0]["title"].startswith("8 possible side effects of Botox®")
+
+
+# ---- clinical content: origin, frequency, urgency, before, after, sources ------------
+
+
+def _ids(result: Result) -> list[str]:
+    assert result.exit_code == EXIT_OK, result.stderr
+    return [entry["id"] for entry in json.loads(result.stdout)]
+
+
+def test_list_marks_where_each_entry_comes_from(run: Run) -> None:
+    stdout = run("list", env={"COLUMNS": "100"}).stdout
+    assert stdout.count("from article") == sum(entry.origin == "article" for entry in BUILTIN.side_effects) == 8
+    assert stdout.count("from references") == sum(entry.origin == "reference" for entry in BUILTIN.side_effects)
+
+
+@pytest.mark.parametrize(
+    ("area", "most_common"),
+    [
+        ("forehead", "headache"),  # label: 9% after forehead-line treatment
+        ("frown lines", "drooping-eyelid"),  # label: 3% after frown-line treatment
+        ("11s", "drooping-eyelid"),
+        ("crow's feet", "eyelid-swelling"),  # label: 1%
+        ("masseter", "weak-bite"),  # Peng 2018: 30% of sessions
+    ],
+)
+def test_the_most_common_side_effect_of_an_area_comes_first(run: Run, area: str, most_common: str) -> None:
+    ids = _ids(run("list", "--area", area, "--sort", "frequency", "--format", "json"))
+    assert ids[0] == most_common
+    area_id = BUILTIN.find_area(area).id
+    assert all(area_id in BUILTIN.find(entry_id).areas for entry_id in ids)
+
+
+def test_list_for_an_area_shows_that_areas_own_figure(run: Run) -> None:
+    stdout = run("list", "--area", "jaw", "--sort", "frequency", env={"COLUMNS": "100"}).stdout
+    assert "common, 30% here" in stdout
+
+
+def test_unknown_area_is_a_usage_error_naming_the_choices(run: Run) -> None:
+    result = run("list", "--area", "nose")
+    assert result.exit_code == EXIT_USAGE
+    choices = ", ".join(area.id for area in BUILTIN.areas)
+    assert result.stderr == f"botox-info: error: no treatment area matches 'nose'. Choose one of: {choices}.\n"
+
+
+@pytest.mark.parametrize("bucket", ["common", "uncommon", "not-well-measured"])
+def test_list_filters_by_frequency(run: Run, bucket: str) -> None:
+    ids = _ids(run("list", "--frequency", bucket, "--format", "json"))
+    expected = [e.id for e in BUILTIN.side_effects if e.frequency.bucket == bucket.replace("-", " ")]
+    assert ids == expected
+    assert ids
+
+
+def test_list_filters_by_urgency(run: Run) -> None:
+    ids = _ids(run("list", "--urgency", "get-help-now", "--format", "json"))
+    assert ids == [e.id for e in BUILTIN.side_effects if e.urgency == "get help now"]
+    assert "toxin-spread" in ids
+
+
+def test_filters_that_leave_nothing_say_so(run: Run) -> None:
+    result = run("list", "--area", "neck", "--frequency", "rare")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stderr == (
+        "botox-info: error: no side effect matches those filters. Try fewer, or 'botox-info list' for all.\n"
+    )
+
+
+def test_sort_by_name_and_by_duration(run: Run) -> None:
+    by_name = _ids(run("list", "--sort", "name", "--format", "json"))
+    assert by_name == [e.id for e in sorted(BUILTIN.side_effects, key=lambda e: e.name.casefold())]
+    by_duration = _ids(run("list", "--sort", "duration", "--format", "json"))
+    hours = [BUILTIN.find(entry_id).duration.high_hours for entry_id in by_duration]
+    assert hours == sorted(hours, reverse=True)
+
+
+def test_sort_by_urgency_puts_emergencies_first(run: Run) -> None:
+    ids = _ids(run("list", "--sort", "urgency", "--format", "json"))
+    tiers = [BUILTIN.find(entry_id).urgency for entry_id in ids]
+    order = ["get help now", "see your doctor", "usually settles by itself"]
+    assert tiers == sorted(tiers, key=order.index)
+
+
+def test_show_says_how_urgent_and_where_the_entry_comes_from(run: Run) -> None:
+    lines = run("show", "drooping eyelid").stdout.splitlines()
+    assert lines[0] == "Drooping eyelid" or lines[0].startswith("Drooping eyelid")
+    assert any(line.startswith("Urgency: see your doctor. Source of this entry: medical references") for line in lines)
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_show_toxin_spread_names_every_red_flag(run: Run, output_format: str) -> None:
+    stdout = run("show", "toxin spread", "--format", output_format).stdout.lower()
+    for sign in ("swallow", "speak", "breath", "double vision", "bladder"):
+        assert sign in stdout
+
+
+def test_urgent_lists_every_entry_that_needs_help_now(run: Run) -> None:
+    stdout = run("urgent").stdout
+    data = json.loads(run("urgent", "--format", "json").stdout)
+    now = [entry for entry in BUILTIN.side_effects if entry.urgency == "get help now"]
+    assert [item["id"] for item in data["get_help_now"]] == [entry.id for entry in now]
+    for entry in now:
+        assert f"'botox-info show {entry.id}'" in stdout
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_before_covers_who_should_not_be_treated_and_the_red_flags(run: Run, output_format: str) -> None:
+    result = run("before", "--format", output_format)
+    assert result.exit_code == EXIT_OK
+    stdout = result.stdout
+    for group in BUILTIN.before:
+        for statement in group:
+            assert statement.text in stdout
+    for sign in BUILTIN.red_flags.signs:
+        assert sign in stdout
+
+
+def test_before_json_sections(run: Run) -> None:
+    data = json.loads(run("before", "--format", "json").stdout)
+    assert set(data) == {
+        "contraindications",
+        "tell_your_doctor",
+        "interactions",
+        "avoid_beforehand",
+        "questions_to_ask",
+        "red_flags",
+        "disclaimer",
+    }
+
+
+def test_after_marks_who_advises_each_step(run: Run) -> None:
+    stdout = run("after").stdout
+    notes = {"label": "product label", "medical body": "medical guidance", "clinic practice": "common clinic practice"}
+    for step in BUILTIN.after:
+        line = next(line for line in stdout.splitlines() if step.text in line)
+        assert f"({notes[step.basis]}" in line
+    assert {step.basis for step in BUILTIN.after} == set(notes)
+
+
+def test_after_json_steps(run: Run) -> None:
+    data = json.loads(run("after", "--format", "json").stdout)
+    assert set(data) == {"steps", "disclaimer"}
+    assert [step["text"] for step in data["steps"]] == [step.text for step in BUILTIN.after]
+    assert all(step["basis"] in ("label", "medical body", "clinic practice") for step in data["steps"])
+
+
+def test_sources_lists_every_source_with_what_cites_it(run: Run) -> None:
+    data = json.loads(run("sources", "--format", "json").stdout)
+    assert [item["id"] for item in data] == list(BUILTIN.sources)
+    for item in data:
+        assert set(item) == {"id", "title", "publisher", "year", "url", "cited_by"}
+        assert item["cited_by"], f"{item['id']} is cited by nothing"
+    peng = next(item for item in data if item["id"] == "peng-2018")
+    assert "weak-bite" in peng["cited_by"]
+    stdout = run("sources").stdout
+    for source in BUILTIN.sources.values():
+        assert source.title in stdout

@@ -241,6 +241,17 @@ ARTICLE_IDS = [
     "asymmetry",
     "sagging",
 ]
+# Added from the label, health services and studies (not in the article).
+REFERENCE_IDS = [
+    "drooping-eyelid",
+    "drooping-brow",
+    "eyelid-swelling",
+    "dry-eyes",
+    "paradoxical-bulging",
+    "sunken-cheeks",
+    "toxin-spread",
+]
+URGENCY_TIERS = ("get help now", "see your doctor", "usually settles by itself")
 
 
 def _statements(entry: knowledge.SideEffect) -> list[knowledge.Statement]:
@@ -256,13 +267,34 @@ def _expected_bucket(entry: knowledge.SideEffect) -> str:
     return "uncommon" if max(percents) >= 0.1 else "rare"
 
 
-def test_article_entries_exist_in_article_order() -> None:
-    assert ENTRY_IDS == ARTICLE_IDS
+def test_article_entries_come_first_in_article_order_then_the_reference_entries() -> None:
+    assert ENTRY_IDS == ARTICLE_IDS + REFERENCE_IDS
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
-def test_article_entry_has_article_origin(entry: knowledge.SideEffect) -> None:
-    assert entry.origin == "article"
+def test_origin_says_whether_the_entry_comes_from_the_article(entry: knowledge.SideEffect) -> None:
+    assert entry.origin == ("article" if entry.id in ARTICLE_IDS else "reference")
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+def test_every_entry_has_a_frequency_and_an_urgency(entry: knowledge.SideEffect) -> None:
+    assert entry.frequency.bucket in ("common", "uncommon", "rare", "not well measured")
+    assert entry.urgency in URGENCY_TIERS
+
+
+def test_toxin_spread_is_the_get_help_now_entry_and_names_the_red_flags() -> None:
+    entry = BUILTIN.find("toxin-spread")
+    assert entry.urgency == "get help now"
+    text = " ".join(statement.text for statement in _statements(entry)).lower()
+    for sign in ("swallow", "speak", "breath", "double vision", "bladder", "weakness"):
+        assert sign in text
+
+
+def test_drooping_eyelid_carries_the_label_and_pooled_figures() -> None:
+    figures = {(f.area, f.percent, f.placebo_percent, f.source) for f in BUILTIN.find("ptosis").frequency.figures}
+    assert ("frown-lines", 3, None, "fda-label") in figures
+    assert ("frown-lines", 2.4, 0, "brin-2023") in figures
+    assert ("all", 1.0, 0.1, "brin-2023") in figures
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
@@ -328,11 +360,15 @@ def test_figures_are_percentages(entry: knowledge.SideEffect) -> None:
 
 
 def test_every_bibliography_source_is_cited_somewhere() -> None:
-    cited = {source for entry in ENTRIES for source in entry.cited_sources}
-    for statement in (*BUILTIN.guidance.principles, *BUILTIN.guidance.checklist, *BUILTIN.red_flags.action):
-        cited.update(statement.sources)
-    cited.update(BUILTIN.red_flags.sources)
-    assert set(BUILTIN.sources) - cited == set()
+    assert [source for source, places in BUILTIN.citations().items() if not places] == []
+
+
+def test_citations_name_entries_and_sections() -> None:
+    citations = BUILTIN.citations()
+    assert "weak-bite" in citations["peng-2018"]
+    assert "red flags" in citations["fda-label"]
+    assert "before" in citations["nhs"]
+    assert "after" in citations["aesthetic-society"]
 
 
 def test_guidance_and_red_flag_statements_cite_known_sources() -> None:
@@ -359,6 +395,28 @@ def test_builtin_load_is_the_same_from_the_cache() -> None:
 # --- lookup by what a patient types ---------------------------------------------------------------
 
 LOOKUPS = [
+    # the reference entries
+    ("droopy eyelid", "drooping-eyelid"),
+    ("ptosis", "drooping-eyelid"),
+    ("Eyelid-Droop", "drooping-eyelid"),
+    ("heavy brow", "drooping-brow"),
+    ("brow ptosis", "drooping-brow"),
+    ("dropped brows", "drooping-brow"),
+    ("puffy eyes", "eyelid-swelling"),
+    ("swollen eyelid", "eyelid-swelling"),
+    ("eyelid edema", "eyelid-swelling"),
+    ("dry eyes", "dry-eyes"),
+    ("watery eyes", "dry-eyes"),
+    ("gritty eyes", "dry-eyes"),
+    ("bulging jaw", "paradoxical-bulging"),
+    ("masseter bulge", "paradoxical-bulging"),
+    ("bulge", "paradoxical-bulging"),
+    ("hollow cheeks", "sunken-cheeks"),
+    ("sunken cheek", "sunken-cheeks"),
+    ("can't smile", "sunken-cheeks"),
+    ("botulism", "toxin-spread"),
+    ("toxin spread", "toxin-spread"),
+    ("spread of toxin", "toxin-spread"),
     # pain
     ("needle pain", "pain"),
     ("Pain", "pain"),
@@ -388,7 +446,7 @@ LOOKUPS = [
     ("Spock-Brows", "unnatural-expression"),
     ("crooked smile", "unnatural-expression"),
     ("frozen face", "unnatural-expression"),
-    ("can’t smile", "unnatural-expression"),
+    ("can’t smile", "sunken-cheeks"),  # typographic apostrophe
     ("unnatural expression", "unnatural-expression"),
     # weak-bite
     ("weak bite", "weak-bite"),
@@ -439,10 +497,10 @@ def test_every_entry_has_at_least_three_lookups_tested() -> None:
 
 AMBIGUOUS = [
     ("sor", ["pain", "headache"]),
-    ("un", ["unnatural-expression", "asymmetry"]),
-    ("droo", ["unnatural-expression", "sagging"]),
-    ("we", ["allergic-reaction", "weak-bite"]),
-    ("j", ["unnatural-expression", "weak-bite", "sagging"]),
+    ("un", ["unnatural-expression", "asymmetry", "eyelid-swelling"]),
+    ("droo", ["unnatural-expression", "sagging", "drooping-eyelid", "drooping-brow"]),
+    ("we", ["allergic-reaction", "weak-bite", "sunken-cheeks", "toxin-spread"]),
+    ("j", ["unnatural-expression", "weak-bite", "sagging", "paradoxical-bulging"]),
 ]
 
 

@@ -16,8 +16,13 @@ VIEWS = {
     "list": ["list"],
     "show-sagging": ["show", "sagging"],
     "show-weak-bite": ["show", "weak-bite"],
+    "show-toxin-spread": ["show", "toxin-spread"],
+    "list-jaw": ["list", "--area", "jaw", "--sort", "frequency"],
     "avoid": ["avoid"],
+    "before": ["before"],
+    "after": ["after"],
     "urgent": ["urgent"],
+    "sources": ["sources"],
 }
 
 
@@ -37,7 +42,7 @@ def test_colour_rendering(run: Run, golden: Callable[[str, str], None], view: st
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "json"])
-@pytest.mark.parametrize("view", ["show-sagging", "urgent"])
+@pytest.mark.parametrize("view", ["show-sagging", "urgent", "before", "after", "sources", "list"])
 def test_text_formats(run: Run, golden: Callable[[str, str], None], view: str, output_format: str) -> None:
     result = run(*VIEWS[view], "--format", output_format)
     assert result.exit_code == 0

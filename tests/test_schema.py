@@ -17,7 +17,8 @@ from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, KnowledgeBaseError
 MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 
 SIDE_EFFECT_KEYS = (
-    "id, name, origin, aliases, summary, causes, duration, frequency, mitigation, prevention, see_doctor_if, areas"
+    "id, name, origin, aliases, summary, causes, duration, frequency, urgency, mitigation, prevention, see_doctor_if, "
+    "areas"
 )
 SLUG_HINT = "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'"
 
@@ -301,7 +302,7 @@ def test_unknown_top_level_key_is_reported(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, text)
     assert problems == [
         f"{path}:{at(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
-        "schema_version, disclaimer, sources, areas, side_effects, guidance, red_flags)"
+        "schema_version, disclaimer, sources, areas, side_effects, guidance, before, after, red_flags)"
     ]
 
 
@@ -332,7 +333,7 @@ def test_top_level_list_is_refused(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, "- schema_version: 1\n")
     assert problems == [
         f"{path}:1:1: (top level): expected a mapping with the keys schema_version, disclaimer, sources, "
-        "areas, side_effects, guidance, red_flags, found a list"
+        "areas, side_effects, guidance, before, after, red_flags, found a list"
     ]
 
 
@@ -652,7 +653,7 @@ def test_figure_area_all_is_kept(tmp_path: Path) -> None:
 
 
 def test_entry_without_figures_has_none(tmp_path: Path) -> None:
-    old = MINIMAL_TEXT[MINIMAL_TEXT.index("      bucket: uncommon\n") : MINIMAL_TEXT.index("    mitigation:\n")]
+    old = MINIMAL_TEXT[MINIMAL_TEXT.index("      bucket: uncommon\n") : MINIMAL_TEXT.index("    urgency:")]
     kb = loads(tmp_path, edit(old, "      bucket: not well measured\n"))
     assert kb.side_effects[0].frequency == knowledge.Frequency("not well measured", ())
 

@@ -1,0 +1,91 @@
+"""Pages and lists -> Markdown, ready to paste into a web page. No Rich here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import wording
+from .models import KnowledgeBase, SideEffect, Source
+from .pages import Item, Page, Section
+
+# Enough to stop emphasis, links, HTML, headings and table cells; parentheses stay plain.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape(text: str) -> str:
+    """Knowledge-base text as literal Markdown: no accidental emphasis, links or HTML."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def page(knowledge: KnowledgeBase, content: Page) -> str:
+    numbering = wording.numbering_of(content.source_ids)
+    lines = [f"# {escape(content.title)}"]
+    for line in content.intro:
+        lines += ["", escape(line)]
+    for section in content.sections:
+        lines += _section(section, numbering)
+    if content.table:
+        lines += ["", f"## {escape(content.table_title)}"]
+        for section in content.table:
+            lines += _section(section, numbering, level="###")
+    lines += _sources(knowledge, content.source_ids)
+    if content.closing:
+        return "\n".join([*lines, "", f"> {escape(content.closing)}"])
+    return "\n".join([*lines, *_footer(knowledge)])
+
+
+def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], area: str | None = None) -> str:
+    lines = [
+        "# Possible side effects of Botox® injections",
+        "",
+        "| Side effect | In short | Usually lasts | How often | Urgency | From |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in entries:
+        cells = [entry.name, entry.summary, wording.duration_range(entry.duration)]
+        cells += [wording.frequency_summary(entry, area), entry.urgency, entry.origin]
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    return "\n".join([*lines, *_footer(knowledge)])
+
+
+def bibliography(knowledge: KnowledgeBase) -> str:
+    lines = ["# Sources", "", "Every statement in botox-info cites one or more of these."]
+    for source_id, places in knowledge.citations().items():
+        lines += ["", f"- **{escape(source_id)}**: {_source(knowledge.sources[source_id])}"]
+        lines.append(f"  Cited by: {escape(', '.join(places) or 'nothing yet')}.")
+    return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
+
+
+def _section(section: Section, numbering: dict[str, int], level: str = "##") -> list[str]:
+    bullets = [f"- {_item(item, numbering)}" for item in section.items]
+    if section.urgent:  # a heading is already prominent; the urgent items themselves get the weight
+        bullets = [f"- **{bullet[2:]}**" for bullet in bullets]
+    return ["", f"{level} {escape(section.heading)}", "", *bullets]
+
+
+def _item(item: Item, numbering: dict[str, int]) -> str:
+    text = escape(item.text)
+    if item.sources:
+        text += " " + escape(wording.citation(item.sources, numbering))
+    if item.note:
+        text += f" *({escape(item.note)})*"
+    return text
+
+
+def _source(source: Source) -> str:
+    text = escape(wording.source_text(source, with_url=False))
+    if source.url:  # an autolink, clickable once rendered, unless the address would break out of it
+        text += f" <{source.url}>" if not set("<>") & set(source.url) else " " + escape(source.url)
+    return text
+
+
+def _sources(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> list[str]:
+    lines = ["", "## Sources", ""]
+    for position, source_id in enumerate(source_ids, start=1):
+        lines.append(f"{position}. {_source(knowledge.sources[source_id])}")
+    return lines
+
+
+def _footer(knowledge: KnowledgeBase) -> list[str]:
+    return ["", f"**{escape(wording.RED_FLAG_LINE)}**", "", f"> {escape(knowledge.disclaimer)}"]

@@ -1,0 +1,133 @@
+"""What each reading page says, independent of how it is drawn.
+
+A page is a title, a few lines of introduction, sections of cited items and
+the sources they cite. render.py draws pages for the terminal, markdown.py
+writes them as Markdown: the two cannot drift apart in content or order.
+No Rich here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from . import wording
+from .models import URGENCIES, KnowledgeBase, SideEffect, Statement
+
+BASIS_NOTES = {
+    "label": "product label",
+    "medical body": "medical guidance",
+    "clinic practice": "common clinic practice; clinics differ",
+}
+
+
+class Item(NamedTuple):
+    text: str
+    sources: tuple[str, ...] = ()
+    note: str = ""  # said after the citation, set apart: who advises it
+
+
+class Section(NamedTuple):
+    heading: str
+    items: tuple[Item, ...]
+    urgent: bool = False  # drawn so it cannot be missed
+
+
+class Page(NamedTuple):
+    title: str
+    intro: tuple[str, ...]
+    sections: tuple[Section, ...]
+    source_ids: tuple[str, ...]
+    emergency: bool = False  # the page is about an emergency: its title is drawn as one
+    # Sections a wide terminal may draw as one two-column table (avoid's prevention).
+    table: tuple[Section, ...] = ()
+    table_title: str = ""
+    closing: str = ""  # the last words, for a page printed without the usual footer
+
+
+def items(statements: Iterable[Statement]) -> tuple[Item, ...]:
+    return tuple(Item(statement.text, statement.sources) for statement in statements)
+
+
+def cited_by(*sections: Section) -> tuple[str, ...]:
+    cited: dict[str, None] = {}
+    for section in sections:
+        for item in section.items:
+            cited.update(dict.fromkeys(item.sources))
+    return tuple(cited)
+
+
+def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
+    sections = (
+        Section("How long it lasts", items([Statement(entry.duration.text, entry.duration.sources)])),
+        Section("How often", items(wording.frequency_statements(knowledge, entry))),
+        Section("Why it happens", items(entry.causes)),
+        Section("What to do if it happens", items(entry.mitigation)),
+        Section("How to lower the chance", items(entry.prevention)),
+        Section("See a doctor if", items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
+        Section("Treatment areas", (Item(", ".join(knowledge.area_names()[a] for a in entry.areas)),)),
+    )
+    intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGINS[entry.origin]}.")
+    return Page(entry.name, intro, sections, entry.cited_sources, emergency=entry.urgency == URGENCIES[0])
+
+
+def avoid(knowledge: KnowledgeBase) -> Page:
+    before = knowledge.before
+    sections = (
+        Section("What matters most", items(knowledge.guidance.principles)),
+        Section("Choosing where and by whom", items(knowledge.guidance.checklist)),
+        Section("Questions to ask the clinic", items(before.questions_to_ask)),
+        Section("Tell your doctor", items(before.tell_your_doctor)),
+        Section("Do not be treated, or ask a doctor first, if", items(before.contraindications)),
+    )
+    prevention = tuple(Section(entry.name, items(entry.prevention)) for entry in knowledge.side_effects)
+    title = "Lowering the chance of each side effect"
+    return Page(
+        "How to avoid the risks", (), sections, cited_by(*sections, *prevention), table=prevention, table_title=title
+    )
+
+
+def before(knowledge: KnowledgeBase) -> Page:
+    groups = knowledge.before
+    flags = knowledge.red_flags
+    sections = (
+        Section("Do not be treated, or ask a doctor first, if", items(groups.contraindications), urgent=True),
+        Section("Tell your doctor", items(groups.tell_your_doctor)),
+        Section("Medicines that interact", items(groups.interactions)),
+        Section("In the days before", items(groups.avoid_beforehand)),
+        Section("Questions to ask the clinic", items(groups.questions_to_ask)),
+        Section(
+            f"Know the warning signs ({flags.onset})",
+            (Item("; ".join(flags.signs) + ".", flags.sources), *items(flags.action[:1])),
+            urgent=True,
+        ),
+    )
+    intro = ("What to settle before an injection: whether you should have it at all, and what to ask and tell.",)
+    return Page("Before you are treated", intro, sections, cited_by(*sections))
+
+
+def after(knowledge: KnowledgeBase) -> Page:
+    when: dict[str, list[Item]] = {}
+    for step in knowledge.after:
+        when.setdefault(step.when, []).append(Item(step.text, step.sources, BASIS_NOTES[step.basis]))
+    sections = tuple(Section(heading[:1].upper() + heading[1:], tuple(steps)) for heading, steps in when.items())
+    intro = (
+        "Each step says who advises it: the product label, medical guidance (such as Mayo Clinic, "
+        "the NHS or dermatologists), or common clinic practice, where clinics differ: follow your own.",
+    )
+    return Page("After treatment", intro, sections, cited_by(*sections))
+
+
+def urgent(knowledge: KnowledgeBase) -> Page:
+    flags = knowledge.red_flags
+    sections = [
+        Section("Warning signs", tuple(Item(sign) for sign in flags.signs), urgent=True),
+        Section("What to do", items(flags.action), urgent=True),
+    ]
+    now = [entry for entry in knowledge.side_effects if entry.urgency == URGENCIES[0]]
+    if now:
+        listed = tuple(Item(f"{entry.name}: {entry.summary} ('botox-info show {entry.id}')") for entry in now)
+        sections.append(Section("Side effects that need help now", listed))
+    intro = (flags.summary, f"When: {flags.onset}.")
+    cited = cited_by(*sections) + tuple(s for s in flags.sources if s not in cited_by(*sections))
+    return Page("When it is an emergency", intro, tuple(sections), cited, emergency=True, closing=knowledge.disclaimer)
