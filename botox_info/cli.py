@@ -107,15 +107,33 @@ class Urgency(StrEnum):
 @app.command("list")
 def list_side_effects(
     area: Annotated[
-        str | None, typer.Option("--area", "-a", help="Only this treatment area: forehead, frown lines, jaw, 11s...")
+        str | None,
+        typer.Option(
+            "--area", "-a", metavar="AREA", help="Only this treatment area: forehead, frown lines, 11s, jaw, neck..."
+        ),
     ] = None,
     frequency: Annotated[
-        list[Bucket] | None, typer.Option("--frequency", help="Only these frequencies (repeat for more).")
+        list[Bucket] | None,
+        typer.Option(
+            "--frequency",
+            metavar="BUCKET",
+            help="Only common, uncommon, rare or not-well-measured (repeat for more).",
+        ),
     ] = None,
-    urgency: Annotated[list[Urgency] | None, typer.Option("--urgency", help="Only these urgency tiers.")] = None,
+    urgency: Annotated[
+        list[Urgency] | None,
+        typer.Option(
+            "--urgency", metavar="TIER", help="Only get-help-now, see-your-doctor or usually-settles (repeatable)."
+        ),
+    ] = None,
     sort: Annotated[
         SortKey | None,
-        typer.Option("--sort", "-s", help="Most common, longest, most urgent first; or by name. Default: as listed."),
+        typer.Option(
+            "--sort",
+            "-s",
+            metavar="KEY",
+            help="frequency, duration or urgency: most common, longest, most urgent first; or name.",
+        ),
     ] = None,
     output_format: FormatOption = Format.table,
 ) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
@@ -73,8 +75,7 @@ class _Writer:
     def hang(self, prefix: str, text: Text) -> None:
         """`text` after `prefix`, its further lines indented to line up under the first."""
         width = max(self.width - len(prefix), 12)
-        for position, piece in enumerate(text.wrap(self.out, width) or [Text("")]):
-            piece.rstrip()
+        for position, piece in enumerate(_wrap(text, width, self.out)):
             self.text.append(prefix if position == 0 else " " * len(prefix))
             self.text.append_text(piece)
             self.text.append("\n")
@@ -92,6 +93,31 @@ class _Writer:
             self.hang(label, Text(wording.source_text(source, with_url=False)))
             if source.url:  # on a line of its own and never broken, so it stays clickable
                 self.text.append(" " * len(label) + source.url + "\n")
+
+
+def _wrap(text: Text, width: int, out: Console) -> list[Text]:
+    """`text` in lines of at most `width` cells, styles kept.
+
+    Plain one-cell-per-character text is split by textwrap (a third faster than
+    Rich's wrap, and most lines never need it); anything else goes to Rich.
+    """
+    plain = text.plain
+    if len(plain) <= width and "\n" not in plain:
+        return [text]
+    if "\n" in plain or "\t" in plain or cell_len(plain) != len(plain):
+        lines = list(text.wrap(out, width))
+        for line in lines:
+            line.rstrip()
+        return lines
+    offsets, cursor = [], 0
+    for line in textwrap.wrap(plain, width, break_on_hyphens=False):
+        cursor = plain.index(line, cursor)
+        offsets.append(cursor)
+        cursor += len(line)
+    pieces = list(text.divide(offsets[1:]))
+    for piece in pieces:
+        piece.rstrip()
+    return pieces
 
 
 def _item_text(item: Item, numbering: dict[str, int], style: str = "") -> Text:

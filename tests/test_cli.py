@@ -275,6 +275,9 @@ def test_the_red_flag_line_is_never_hidden(run: Run, name: str, output_format: s
         (["list", "--format", "xml"], "'xml' is not one of 'table', 'json', 'markdown'"),
         (["frobnicate"], "No such command 'frobnicate'"),
         (["list", "--colour"], "No such option: --colour"),
+        (["list", "--sort", "nope"], "'nope' is not one of 'name', 'frequency', 'duration', 'urgency'"),
+        (["list", "--frequency", "often"], "'often' is not one of 'common', 'uncommon', 'rare', 'not-well-measured'"),
+        (["list", "--urgency", "soon"], "'soon' is not one of 'get-help-now', 'see-your-doctor', 'usually-settles'"),
     ],
 )
 def test_usage_errors_exit_2_with_clicks_message(run: Run, args: list[str], message: str) -> None:
