@@ -110,10 +110,10 @@ def _wrap(text: Text, width: int, out: Console) -> list[Text]:
             line.rstrip()
         return lines
     offsets, cursor = [], 0
-    for line in textwrap.wrap(plain, width, break_on_hyphens=False):
-        cursor = plain.index(line, cursor)
+    for chunk in textwrap.wrap(plain, width, break_on_hyphens=False):
+        cursor = plain.index(chunk, cursor)
         offsets.append(cursor)
-        cursor += len(line)
+        cursor += len(chunk)
     pieces = list(text.divide(offsets[1:]))
     for piece in pieces:
         piece.rstrip()
