@@ -8,30 +8,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from . import pages, plain, streams
-from .errors import EXIT_OK, BotoxInfoError, NothingSelectedError
-from .knowledge import KnowledgeBase, load
-from .models import URGENCIES
-from .selection import SORT_KEYS, select
+from . import config, knowledge, pages, plain, streams
+from .errors import EXIT_OK, BotoxInfoError, KnowledgeBaseError, NothingSelectedError
+from .models import ORIGINS, URGENCIES, KnowledgeBase
+from .output import Format, emit, emit_page
+from .selection import SORT_KEYS, parse_duration, select
 
 if TYPE_CHECKING:
     from typer._click import Context  # Typer 0.28 vendors Click
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
 SortKey = StrEnum("SortKey", {key: key for key in SORT_KEYS})  # type: ignore[misc]
+Origin = StrEnum("Origin", {origin: origin for origin in ORIGINS})  # type: ignore[misc]
 
 FormatOption = Annotated[
     Format,
@@ -64,7 +58,7 @@ app = typer.Typer(
     cls=_ErrorBoundary,
     name="botox-info",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
@@ -78,8 +72,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_data_files: list[str] = []  # --data, as parsed by the main callback for the command that follows
+
+
+def load() -> KnowledgeBase:
+    """The built-in knowledge base with the clinic's and user's files on top."""
+    return knowledge.load_layers(config.layer_paths(_data_files))
+
+
 @app.callback()
 def _main(
+    data: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            metavar="FILE",
+            help=f"A clinic's knowledge-base file on top of the built-in one (repeatable; ${config.DATA_VARIABLE}).",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -89,6 +100,7 @@ def _main(
     Educational information, not medical advice. Trouble swallowing, speaking or
     breathing after treatment is an emergency: see 'botox-info urgent'.
     """
+    _data_files[:] = data or []
 
 
 class Bucket(StrEnum):
@@ -104,12 +116,30 @@ class Urgency(StrEnum):
     settles = "usually-settles"
 
 
+def _complete_names(incomplete: str) -> list[str]:
+    """Shell completion after `show`: ids and aliases, spaces as hyphens (lookup treats them alike)."""
+    from .completion import side_effect_words
+
+    return side_effect_words(load(), incomplete)
+
+
+def _complete_areas(incomplete: str) -> list[str]:
+    """Shell completion after `--area`: area ids and their aliases."""
+    from .completion import area_words
+
+    return area_words(load(), incomplete)
+
+
 @app.command("list")
 def list_side_effects(
     area: Annotated[
         str | None,
         typer.Option(
-            "--area", "-a", metavar="AREA", help="Only this treatment area: forehead, frown lines, 11s, jaw, neck..."
+            "--area",
+            "-a",
+            metavar="AREA",
+            autocompletion=_complete_areas,
+            help="Only this treatment area: forehead, frown lines, 11s, jaw, neck...",
         ),
     ] = None,
     frequency: Annotated[
@@ -125,6 +155,18 @@ def list_side_effects(
         typer.Option(
             "--urgency", metavar="TIER", help="Only get-help-now, see-your-doctor or usually-settles (repeatable)."
         ),
+    ] = None,
+    origin: Annotated[
+        list[Origin] | None,
+        typer.Option("--origin", metavar="ORIGIN", help="Only from the seed 'article' or from medical 'reference's."),
+    ] = None,
+    max_duration: Annotated[
+        str | None,
+        typer.Option("--max-duration", metavar="TIME", help="Only what usually lasts at most this long: 3d, 2 weeks."),
+    ] = None,
+    min_duration: Annotated[
+        str | None,
+        typer.Option("--min-duration", metavar="TIME", help="Only what can last at least this long: 1 month."),
     ] = None,
     sort: Annotated[
         SortKey | None,
@@ -148,11 +190,14 @@ def list_side_effects(
         area=area_id,
         buckets=[bucket.value.replace("-", " ") for bucket in frequency or ()],
         urgencies=[URGENCIES[list(Urgency).index(tier)] for tier in urgency or ()],
+        origins=[choice.value for choice in origin or ()],
+        max_hours=parse_duration(max_duration) if max_duration is not None else None,
+        min_hours=parse_duration(min_duration) if min_duration is not None else None,
         sort=sort.value if sort else None,
     )
     if not entries:
         raise NothingSelectedError()
-    _emit(
+    emit(
         output_format,
         knowledge,
         as_json=lambda export: [export.side_effect(knowledge, entry) for entry in entries],
@@ -164,7 +209,12 @@ def list_side_effects(
 @app.command("show")
 def show(
     name: Annotated[
-        list[str], typer.Argument(metavar="NAME...", help="The side effect: its id, name, a word for it, or its start.")
+        list[str],
+        typer.Argument(
+            metavar="NAME...",
+            autocompletion=_complete_names,
+            help="The side effect: its id, name, a word for it, or its start.",
+        ),
     ],
     output_format: FormatOption = Format.table,
 ) -> None:
@@ -175,42 +225,42 @@ def show(
     """
     knowledge = load()
     entry = knowledge.find(plain.printable(" ".join(name)))
-    _emit_page(output_format, knowledge, pages.side_effect(knowledge, entry), lambda e: e.side_effect(knowledge, entry))
+    emit_page(output_format, knowledge, pages.side_effect(knowledge, entry), lambda e: e.side_effect(knowledge, entry))
 
 
 @app.command("avoid")
 def avoid(output_format: FormatOption = Format.table) -> None:
     """How to avoid the risks: choosing a clinic, a checklist, and prevention for each side effect."""
     knowledge = load()
-    _emit_page(output_format, knowledge, pages.avoid(knowledge), lambda export: export.guidance(knowledge))
+    emit_page(output_format, knowledge, pages.avoid(knowledge), lambda export: export.guidance(knowledge))
 
 
 @app.command("before")
 def before(output_format: FormatOption = Format.table) -> None:
     """Before treatment: who should not be treated, what to tell the doctor, medicines, questions to ask."""
     knowledge = load()
-    _emit_page(output_format, knowledge, pages.before(knowledge), lambda export: export.before(knowledge))
+    emit_page(output_format, knowledge, pages.before(knowledge), lambda export: export.before(knowledge))
 
 
 @app.command("after")
 def after(output_format: FormatOption = Format.table) -> None:
     """After treatment: what to do in the hours and days after, and who advises each step."""
     knowledge = load()
-    _emit_page(output_format, knowledge, pages.after(knowledge), lambda export: export.after(knowledge))
+    emit_page(output_format, knowledge, pages.after(knowledge), lambda export: export.after(knowledge))
 
 
 @app.command("urgent")
 def urgent(output_format: FormatOption = Format.table) -> None:
     """The warning signs that need medical help at once, and what to do."""
     knowledge = load()
-    _emit_page(output_format, knowledge, pages.urgent(knowledge), lambda export: export.urgent(knowledge))
+    emit_page(output_format, knowledge, pages.urgent(knowledge), lambda export: export.urgent(knowledge))
 
 
 @app.command("sources")
 def sources(output_format: FormatOption = Format.table) -> None:
     """The bibliography: every source, and which side effects and sections cite it."""
     knowledge = load()
-    _emit(
+    emit(
         output_format,
         knowledge,
         as_json=lambda export: export.bibliography(knowledge),
@@ -220,42 +270,42 @@ def sources(output_format: FormatOption = Format.table) -> None:
     )
 
 
-def _emit_page(output_format: Format, knowledge: KnowledgeBase, content: Any, as_json: Callable[[Any], Any]) -> None:
-    _emit(
+@app.command("paths")
+def paths(output_format: FormatOption = Format.table) -> None:
+    """Which knowledge-base files are read, in order: later files add to and override earlier ones."""
+    from .files import layer_report
+
+    emit(
         output_format,
-        knowledge,
-        as_json=as_json,
-        as_markdown=lambda markdown: markdown.page(knowledge, content),
-        as_table=lambda render, out: render.page(knowledge, content, out),
-        footer=not content.closing,
+        None,
+        as_json=lambda export: layer_report(_data_files),
+        as_markdown=lambda markdown: markdown.layer_report(layer_report(_data_files)),
+        as_table=lambda render, out: render.layer_report(layer_report(_data_files), out),
+        footer=False,
     )
 
 
-def _emit(
-    output_format: Format,
-    knowledge: KnowledgeBase,
-    as_json: Callable[[Any], Any],
-    as_markdown: Callable[[Any], str],
-    as_table: Callable[[Any, Any], Any],
-    footer: bool = True,
+@app.command("validate")
+def validate(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Knowledge-base files to check.")],
 ) -> None:
-    """Print one view in the chosen format, importing only what that format needs."""
-    if output_format is Format.table:
-        from . import render
+    """Check clinic files the way the tool will use them: each on top of the built-in knowledge base."""
+    from .files import validation_report
 
-        out = render.console()
-        out.print(as_table(render, out), soft_wrap=True)
-        if footer:
-            out.print(render.footer(knowledge, out), soft_wrap=True)
-    elif output_format is Format.json:
-        from . import export
+    report, problems = validation_report(files)
+    if report:
+        streams.write("\n".join(report))
+    if problems:
+        raise KnowledgeBaseError(problems)
 
-        ascii_only = not streams.can_encode(sys.stdout, "®")
-        streams.write(export.to_json(as_json(export), ascii_only=ascii_only))
-    else:
-        from . import markdown
 
-        streams.write(as_markdown(markdown))
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the knowledge-base format, for editors checking a clinic's file."""
+    from .export import to_json
+    from .json_schema import json_schema
+
+    streams.write(to_json(json_schema()))
 
 
 def _silence_stdout() -> None:

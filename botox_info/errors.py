@@ -60,6 +60,18 @@ class NothingSelectedError(BotoxInfoError):
         super().__init__("no side effect matches those filters. Try fewer, or 'botox-info list' for all.")
 
 
+class BadDurationError(BotoxInfoError):
+    """A duration option that is not 'NUMBER UNIT': a usage error."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            f"'{text}' is not a duration. Write a number and a unit: 30 minutes, 6 hours, 3 days, 2 weeks, 4 months "
+            "(or 30min, 6h, 3d, 2w, 4mo)."
+        )
+
+
 class UnknownAreaError(BotoxInfoError):
     """An --area value that is no treatment area: a usage error, naming the choices."""
 

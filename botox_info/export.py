@@ -61,6 +61,7 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
         "prevention": statements(entry.prevention),
         "see_doctor_if": statements(entry.see_doctor_if),
         "areas": list(entry.areas),
+        "file": entry.file,
         "sources": [source(knowledge.sources[source_id]) for source_id in entry.cited_sources],
     }
 

@@ -6,7 +6,8 @@ Imports neither typer nor rich, so every front end (and the tests) can use it.
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from . import cache
 from .errors import KnowledgeBaseError
@@ -27,6 +28,7 @@ from .models import (
 from .plain import printable_tree
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
+_FILES = "files of entries"  # added to a validated document: where each side effect came from
 __all__ = [
     "AfterStep",
     "Area",
@@ -41,50 +43,102 @@ __all__ = [
     "Source",
     "Statement",
     "load",
+    "load_layers",
 ]
 
 
+MAX_BYTES = 5 * 1024 * 1024  # a knowledge base is ~100 KB; anything this big is a mistake or an attack
+
+
+class Layer(NamedTuple):
+    """One file of a layered knowledge base: its label for messages (None: built-in) and bytes."""
+
+    label: str | None
+    raw: bytes
+
+
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
-    """Read and validate a knowledge-base file; the built-in one by default."""
-    label, raw = _read(path)
-    cached = cache.get(raw)
+    """One complete knowledge-base file, validated; the built-in one by default."""
+    return _load([_read(path)])
+
+
+def load_layers(paths: Sequence[str | os.PathLike[str]], builtin: bool = True) -> KnowledgeBase:
+    """The built-in knowledge base with each file of `paths` on top, in order."""
+    layers = [_read(None)] if builtin else []
+    return _load(layers + [_read(path) for path in paths])
+
+
+def _load(layers: list[Layer]) -> KnowledgeBase:
+    # One file keys the cache by its bytes alone; layers by every label and its bytes.
+    key = (
+        layers[0].raw
+        if len(layers) == 1
+        else b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
+    )
+    cached = cache.get(key)
     if cached is not None:
         try:
             return _build(cached)
         except (KeyError, TypeError, AttributeError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
-    document = _validated(raw, label or _builtin_path())
-    cache.put(raw, document)
+    document = _validated(layers)
+    cache.put(key, document)
     return _build(document)
 
 
-def _validated(raw: bytes, label: str) -> dict[str, Any]:
-    # Imported here: a cache hit never needs the parser or the checks.
-    from .schema import check_references, check_structure
+def _validated(layers: list[Layer]) -> dict[str, Any]:
+    # Imported here: a cache hit never needs the parser, the checks or the merge.
+    from .layers import merge, origin_of
+    from .schema import KNOWLEDGE_BASE, LAYER, check_references, check_structure
     from .yaml_file import locate, parse
 
-    # Text from a file may hold terminal escapes: remove them before the checks, so that
-    # a text made only of them is reported as empty, and no output format passes them on.
-    document = printable_tree(parse(raw, label))
-    problems = check_structure(document)
-    if not problems:
-        problems = check_references(document)
+    labels = [layer.label or _builtin_path() for layer in layers]
+    documents, problems = [], []
+    for position, (layer, label) in enumerate(zip(layers, labels, strict=True)):
+        # Text from a file may hold terminal escapes: remove them before the checks, so that
+        # a text made only of them is reported as empty, and no output format passes them on.
+        document = printable_tree(parse(layer.raw, label))
+        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER)
+        problems += [locate(layer.raw, label, problem) for problem in found]
+        documents.append(document)
     if problems:
-        raise KnowledgeBaseError([locate(raw, label, problem) for problem in problems])
-    return document  # type: ignore[no-any-return]
+        raise KnowledgeBaseError(problems)
+    merged, origins = merge(documents)
+    found = check_structure(merged) or check_references(merged)
+    for problem in found:
+        index, path = origin_of(problem.path, origins)
+        problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
+    if problems:
+        raise KnowledgeBaseError(problems)
+    merged[_FILES] = _entry_files(documents, [layer.label or "built-in" for layer in layers])
+    return merged
 
 
-def _read(path: str | os.PathLike[str] | None) -> tuple[str | None, bytes]:
-    """The file's label for messages (None: the built-in file) and its bytes."""
+def _entry_files(documents: list[dict[str, Any]], labels: list[str]) -> dict[str, str]:
+    """Side-effect id -> the last file that defined or changed it."""
+    files: dict[str, str] = {}
+    for document, label in zip(documents, labels, strict=True):
+        if document.get("replace") is True:
+            files.clear()
+        files.update({item["id"]: label for item in document.get("side_effects", [])})
+    return files
+
+
+def _read(path: str | os.PathLike[str] | None) -> Layer:
+    """A file's label for messages (None: the built-in file) and its bytes."""
     try:
         if path is None:
             # Through the package's loader, never a path built from __file__: works from a
             # wheel, a zip, an editable install and a checkout alike.
             from importlib.resources import files
 
-            return None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes()
+            return Layer(None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes())
         with open(path, "rb") as handle:
-            return os.fspath(path), handle.read()
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise KnowledgeBaseError([f"{os.fspath(path)}: too large for a knowledge-base file (over {limit} MB)"])
+        return Layer(os.fspath(path), raw)
     except IsADirectoryError:
         raise KnowledgeBaseError([f"{os.fspath(path or '')}: is a directory, not a knowledge-base file"]) from None
     except OSError as error:
@@ -111,11 +165,12 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
     areas = tuple(Area(item["id"], item["name"], tuple(item["aliases"])) for item in document["areas"])
     red_flags = document["red_flags"]
     before = document["before"]
+    files = document.get(_FILES, {})
     return KnowledgeBase(
         disclaimer=document["disclaimer"],
         sources=sources,
         areas=areas,
-        side_effects=tuple(_side_effect(item) for item in document["side_effects"]),
+        side_effects=tuple(_side_effect(item, files.get(item["id"], "built-in")) for item in document["side_effects"]),
         guidance=Guidance(
             _statements(document["guidance"]["principles"]), _statements(document["guidance"]["checklist"])
         ),
@@ -131,7 +186,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
     )
 
 
-def _side_effect(item: dict[str, Any]) -> SideEffect:
+def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
     duration = item["duration"]
     figures = tuple(
         Figure(f["area"], f["percent"], f.get("placebo_percent"), f["population"], f["source"])
@@ -153,4 +208,5 @@ def _side_effect(item: dict[str, Any]) -> SideEffect:
         prevention=_statements(item["prevention"]),
         see_doctor_if=_statements(item["see_doctor_if"]),
         areas=tuple(item["areas"]),
+        file=file,
     )

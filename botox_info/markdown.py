@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from . import wording
 from .models import KnowledgeBase, SideEffect, Source
@@ -44,7 +45,7 @@ def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], ar
     ]
     for entry in entries:
         cells = [entry.name, entry.summary, wording.duration_range(entry.duration)]
-        cells += [wording.frequency_summary(entry, area), entry.urgency, entry.origin]
+        cells += [wording.frequency_summary(entry, area), entry.urgency, wording.provenance(entry)]
         lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
     return "\n".join([*lines, *_footer(knowledge)])
 
@@ -55,6 +56,14 @@ def bibliography(knowledge: KnowledgeBase) -> str:
         lines += ["", f"- **{escape(source_id)}**: {_source(knowledge.sources[source_id])}"]
         lines.append(f"  Cited by: {escape(', '.join(places) or 'nothing yet')}.")
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
+
+
+def layer_report(rows: list[dict[str, Any]]) -> str:
+    lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
+    for position, row in enumerate(rows, start=1):
+        state = "read" if row["read"] else "not present, skipped"
+        lines.append(f"{position}. {escape(row['source'])}: `{row['path']}` ({state})")
+    return "\n".join(lines)
 
 
 def _section(section: Section, numbering: dict[str, int], level: str = "##") -> list[str]:

@@ -83,6 +83,7 @@ class SideEffect(NamedTuple):
     prevention: tuple[Statement, ...]
     see_doctor_if: tuple[Statement, ...]
     areas: tuple[str, ...]
+    file: str = "built-in"  # the knowledge-base file that last defined or changed it
 
     @property
     def cited_sources(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
@@ -187,6 +188,16 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
     return writer.text
 
 
+def layer_report(rows: list[dict[str, Any]], out: Console) -> Text:
+    """The knowledge-base files in the order they are layered, and which were read."""
+    writer = _Writer(out)
+    writer.line("Knowledge-base files, in order: later ones add to and override earlier ones.", HEADING)
+    for position, row in enumerate(rows, start=1):
+        state = "read" if row["read"] else "not present, skipped"
+        writer.hang(f"{position}. ", Text(f"{row['source']}: {row['path']} ({state})"))
+    return writer.text
+
+
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     writer = _Writer(out)
     writer.line()
@@ -204,7 +215,7 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
             writer.hang("  ", Text(entry.summary))
             writer.hang("  ", Text(f"Lasts: {wording.duration_range(entry.duration)}"))
             writer.hang("  ", Text(f"How often: {wording.frequency_summary(entry, area)}"))
-            writer.hang("  ", Text(f"Urgency: {entry.urgency}; from {wording.ORIGINS[entry.origin]}"))
+            writer.hang("  ", Text(f"Urgency: {entry.urgency}; {wording.provenance(entry)}"))
             writer.line()
         return writer.text
     from rich.table import Table
@@ -215,9 +226,8 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
     table.add_column("In short", ratio=1)
     table.add_column("Lasts\nHow often\nUrgency", width=17)
     for entry in entries:
-        origin = "article" if entry.origin == "article" else "references"
         table.add_row(
-            Text(entry.name) + Text(f"\n{entry.id}\nfrom {origin}", style=NOTE),
+            Text(entry.name) + Text(f"\n{entry.id}\n{wording.provenance(entry)}", style=NOTE),
             Text(entry.summary),
             Text(wording.duration_range(entry.duration))
             + Text("\n" + wording.frequency_summary(entry, area), style=NOTE)

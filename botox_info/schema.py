@@ -41,6 +41,10 @@ class OneOf(NamedTuple):
     choices: tuple[Any, ...]
 
 
+class Flag(NamedTuple):
+    """true or false."""
+
+
 class ListOf(NamedTuple):
     item: Spec
     min_items: int = 1
@@ -51,7 +55,7 @@ class Record(NamedTuple):
     optional: dict[str, Spec] = {}  # noqa: RUF012 - never mutated
 
 
-Spec = Text | Number | OneOf | ListOf | Record
+Spec = Text | Number | OneOf | Flag | ListOf | Record
 
 SLUG_TEXT = Text(SLUG, "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'")
 SOURCE_IDS = ListOf(Text())
@@ -125,6 +129,30 @@ KNOWLEDGE_BASE = Record(
 )
 
 
+def _layer_spec(full: Record) -> Record:
+    """What a clinic's file may hold: any part of the format, to add or override.
+
+    Items of the id-keyed lists need only their id (to override some fields; a
+    new item is checked complete once merged); sections may name just the keys
+    they change; everything inside a statement, a duration or a figure is as
+    strict as ever. `replace: true` drops the layers below instead.
+    """
+    keys: dict[str, Spec] = {}
+    for key, child in full.required.items():
+        if isinstance(child, ListOf) and isinstance(child.item, Record) and "id" in child.item.required:
+            item = child.item
+            fields = {name: spec for name, spec in {**item.required, **item.optional}.items() if name != "id"}
+            keys[key] = ListOf(Record({"id": item.required["id"]}, fields))
+        elif isinstance(child, Record):
+            keys[key] = Record({}, {**child.required, **child.optional})
+        else:
+            keys[key] = child
+    return Record({}, {**keys, "replace": Flag()})
+
+
+LAYER = _layer_spec(KNOWLEDGE_BASE)
+
+
 def describe(spec: Spec) -> str:
     """What a value of this spec looks like, for 'expected ...' messages."""
     if isinstance(spec, Text):
@@ -133,6 +161,8 @@ def describe(spec: Spec) -> str:
         return "a whole number" if spec.integer else "a number"
     if isinstance(spec, OneOf):
         return "one of: " + ", ".join(repr(choice) for choice in spec.choices)
+    if isinstance(spec, Flag):
+        return "true or false"
     if isinstance(spec, ListOf):
         return "a list" if spec.min_items == 0 else "a non-empty list"
     return "a mapping with the keys " + ", ".join(spec.required)
@@ -173,7 +203,9 @@ def _check_record(value: Any, spec: Record, path: Path) -> list[Problem]:
     return problems
 
 
-def _fits(value: Any, spec: Text | Number | OneOf) -> bool:
+def _fits(value: Any, spec: Text | Number | OneOf | Flag) -> bool:
+    if isinstance(spec, Flag):
+        return isinstance(value, bool)
     if isinstance(spec, OneOf):
         return any(value == choice and type(value) is type(choice) for choice in spec.choices)
     if isinstance(spec, Number):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import ALL_AREAS, FREQUENCY_BUCKETS, URGENCIES, Figure, SideEffect
+from .errors import BadDurationError
+from .models import ALL_AREAS, FREQUENCY_BUCKETS, HOURS_PER_UNIT, URGENCIES, Figure, SideEffect
 
 # Each key orders the way a reader scans: most common, longest, most urgent first.
 SORT_KEYS = ("name", "frequency", "duration", "urgency")
@@ -24,21 +25,52 @@ def bucket_for(percent: float) -> str:
     return FREQUENCY_BUCKETS[0] if percent >= 1 else FREQUENCY_BUCKETS[1] if percent >= 0.1 else FREQUENCY_BUCKETS[2]
 
 
+_UNIT_WORDS = {
+    **{unit: unit for unit in HOURS_PER_UNIT},
+    **{unit[:-1]: unit for unit in HOURS_PER_UNIT},
+    **{"min": "minutes", "h": "hours", "d": "days", "w": "weeks", "m": "months", "mo": "months"},
+}
+
+
+def parse_duration(text: str) -> float:
+    """'2 weeks', '2w', '10 days', '3mo' -> hours. A bad one is a usage error."""
+    cleaned = text.strip().casefold()
+    digits = cleaned.rstrip("abcdefghijklmnopqrstuvwxyz ").strip()
+    unit = cleaned[len(digits) :].strip()
+    try:
+        amount = float(digits)
+    except ValueError:
+        raise BadDurationError(text) from None
+    if unit not in _UNIT_WORDS or amount < 0 or amount != amount:
+        raise BadDurationError(text)
+    return amount * HOURS_PER_UNIT[_UNIT_WORDS[unit]]
+
+
 def select(
     entries: Iterable[SideEffect],
     area: str | None = None,
     buckets: Iterable[str] = (),
     urgencies: Iterable[str] = (),
+    origins: Iterable[str] = (),
+    max_hours: float | None = None,
+    min_hours: float | None = None,
     sort: str | None = None,
 ) -> list[SideEffect]:
-    """The entries that concern `area` and fall in the given buckets and tiers, in `sort` order."""
-    wanted_buckets, wanted_urgencies = set(buckets), set(urgencies)
+    """The entries that pass every filter given, in `sort` order (else as listed).
+
+    Durations compare with the upper end of an entry's usual range: 'at most two
+    weeks' keeps what is usually over within two weeks.
+    """
+    wanted_buckets, wanted_urgencies, wanted_origins = set(buckets), set(urgencies), set(origins)
     chosen = [
         entry
         for entry in entries
         if (area is None or area in entry.areas)
         and (not wanted_buckets or entry.frequency.bucket in wanted_buckets)
         and (not wanted_urgencies or entry.urgency in wanted_urgencies)
+        and (not wanted_origins or entry.origin in wanted_origins)
+        and (max_hours is None or entry.duration.high_hours <= max_hours)
+        and (min_hours is None or entry.duration.high_hours >= min_hours)
     ]
     if sort == "name":
         chosen.sort(key=lambda entry: entry.name.casefold())

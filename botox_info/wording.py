@@ -5,6 +5,8 @@ No Rich here, so JSON and Markdown output never pay for importing it.
 
 from __future__ import annotations
 
+import os
+
 from .models import Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
 from .selection import bucket_for, figure_for
 
@@ -16,6 +18,13 @@ RED_FLAG_LINE = (
     "Trouble swallowing, speaking or breathing after treatment, even weeks later, "
     "is an emergency: get medical help at once. See 'botox-info urgent'."
 )
+
+
+def provenance(entry: SideEffect) -> str:
+    """'from article', 'from references', or the clinic file that defined or changed it."""
+    if entry.file != "built-in":
+        return f"from {os.path.basename(entry.file)}"
+    return "from article" if entry.origin == "article" else "from references"
 
 
 def number(value: float) -> str:

@@ -31,8 +31,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads or writes the user's real cache, and none sees another's."""
+    """No test reads or writes the user's real cache or config, and none sees another's."""
     monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("BOTOX_INFO_DATA", raising=False)
 
 
 @pytest.fixture

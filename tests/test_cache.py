@@ -35,19 +35,19 @@ def kb_file(tmp_path: Path) -> Path:
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The labels of the files validated (not served from the cache) during the test."""
     calls: list[str] = []
-    original: Callable[[bytes, str], dict[str, Any]] = knowledge._validated
+    original: Callable[[list[knowledge.Layer]], dict[str, Any]] = knowledge._validated
 
-    def counting(raw: bytes, label: str) -> dict[str, Any]:
-        calls.append(label)
-        return original(raw, label)
+    def counting(layers: list[knowledge.Layer]) -> dict[str, Any]:
+        calls.append(" + ".join(layer.label or "built-in" for layer in layers))
+        return original(layers)
 
     monkeypatch.setattr(knowledge, "_validated", counting)
     return calls
 
 
 def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(raw: bytes, label: str) -> dict[str, Any]:
-        raise AssertionError(f"{label} was validated again instead of read from the cache")
+    def refuse(layers: list[knowledge.Layer]) -> dict[str, Any]:
+        raise AssertionError(f"{layers[-1].label} was validated again instead of read from the cache")
 
     monkeypatch.setattr(knowledge, "_validated", refuse)
 

@@ -35,6 +35,7 @@ SIDE_EFFECT_KEYS = {
     "prevention",
     "see_doctor_if",
     "areas",
+    "file",
     "sources",
 }
 ESCAPE = "\x1b"

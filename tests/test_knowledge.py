@@ -222,7 +222,7 @@ def test_raw_control_character_is_reported_with_line_and_column(tmp_path: Path) 
 
 def test_broken_builtin_file_is_reported_at_its_real_path(monkeypatch: pytest.MonkeyPatch) -> None:
     # Stand-in for a damaged installation: the built-in file's bytes read as blank.
-    monkeypatch.setattr(knowledge, "_read", lambda path: (None, b"  \n"))
+    monkeypatch.setattr(knowledge, "_read", lambda path: knowledge.Layer(None, b"  \n"))
     builtin_path = Path(botox_info.__file__).parent / "data" / "side_effects.yaml"
     with pytest.raises(KnowledgeBaseError) as caught:
         knowledge.load()

@@ -1,0 +1,40 @@
+"""Where the knowledge-base files come from, in the order they are layered.
+
+1. the built-in file; 2. the user's own file in the platform's config folder,
+if it exists; 3. the files named in $BOTOX_INFO_DATA (separated like PATH);
+4. each --data FILE, in the order given. Imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+DATA_VARIABLE = "BOTOX_INFO_DATA"
+USER_FILE = os.path.join("botox-info", "side_effects.yaml")
+
+
+class Candidate(NamedTuple):
+    path: str
+    why: str  # how it was named: "your own file", "$BOTOX_INFO_DATA", "--data"
+    required: bool  # named on purpose, so a missing file is an error rather than skipped
+
+
+def user_file() -> str:
+    """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.environ.get("APPDATA")
+    return os.path.join(base or os.path.join(os.path.expanduser("~"), ".config"), USER_FILE)
+
+
+def candidates(data_options: list[str]) -> list[Candidate]:
+    """Every file that may be layered on the built-in one, in order."""
+    found = [Candidate(user_file(), "your own file", required=False)]
+    from_variable = [path for path in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if path]
+    found += [Candidate(path, f"${DATA_VARIABLE}", required=True) for path in from_variable]
+    found += [Candidate(path, "--data", required=True) for path in data_options]
+    return found
+
+
+def layer_paths(data_options: list[str]) -> list[str]:
+    """The files to layer: those named on purpose, and the user's own if it exists."""
+    return [c.path for c in candidates(data_options) if c.required or os.path.isfile(c.path)]

@@ -1,0 +1,60 @@
+"""Printing one view in the chosen format, importing only what that format needs.
+
+Terminal tables and pages come from render.py (Rich), JSON from export.py,
+Markdown from markdown.py. No typer here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from . import streams
+from .models import KnowledgeBase
+from .pages import Page
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def emit_page(output_format: Format, knowledge: KnowledgeBase, content: Page, as_json: Callable[[Any], Any]) -> None:
+    emit(
+        output_format,
+        knowledge,
+        as_json=as_json,
+        as_markdown=lambda markdown: markdown.page(knowledge, content),
+        as_table=lambda render, out: render.page(knowledge, content, out),
+        footer=not content.closing,
+    )
+
+
+def emit(
+    output_format: Format,
+    knowledge: KnowledgeBase | None,
+    as_json: Callable[[Any], Any],
+    as_markdown: Callable[[Any], str],
+    as_table: Callable[[Any, Any], Any],
+    footer: bool = True,
+) -> None:
+    """Print one view; `footer` adds the red-flag line and the disclaimer to tables and pages."""
+    if output_format is Format.table:
+        from . import render
+
+        out = render.console()
+        out.print(as_table(render, out), soft_wrap=True)
+        if footer and knowledge is not None:
+            out.print(render.footer(knowledge, out), soft_wrap=True)
+    elif output_format is Format.json:
+        from . import export
+
+        ascii_only = not streams.can_encode(sys.stdout, "®")
+        streams.write(export.to_json(as_json(export), ascii_only=ascii_only))
+    else:
+        from . import markdown
+
+        streams.write(as_markdown(markdown))
