@@ -48,6 +48,11 @@ def commands() -> dict[str, tuple[list[str], dict[str, str]]]:
         "--version": ([*tool, "--version"], {}),
         "show sagging --format json": ([*tool, "show", "sagging", "--format", "json"], {}),
         "show sagging, cache off": ([*tool, "show", "sagging"], NO_CACHE),
+        # What zsh runs on every Tab after `botox-info show spo`.
+        "Tab completion": (
+            tool,
+            {"_BOTOX_INFO_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "botox-info show spo"},
+        ),
     }
 
 

@@ -5,8 +5,8 @@ cheaper to define, which every command pays at start-up. Imports neither
 typer nor rich.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple turns string annotations into
+# ForwardRefs, compiling each one, which every command would pay at start-up.
 from typing import NamedTuple
 
 from .errors import AmbiguousNameError, NotFoundError, UnknownAreaError

@@ -6,8 +6,8 @@ writes them as Markdown: the two cannot drift apart in content or order.
 No Rich here.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple turns string annotations into
+# ForwardRefs, compiling each one, which every command would pay at start-up.
 from collections.abc import Iterable
 from typing import NamedTuple
 
