@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import config, knowledge, pages, plain, streams
-from .errors import EXIT_OK, BotoxInfoError, KnowledgeBaseError, NothingSelectedError
+from .errors import EXIT_OK, BotoxInfoError, KnowledgeBaseError, NoSearchResultError, NothingSelectedError
 from .models import ORIGINS, URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import SORT_KEYS, parse_duration, select
@@ -226,6 +226,32 @@ def show(
     knowledge = load()
     entry = knowledge.find(plain.printable(" ".join(name)))
     emit_page(output_format, knowledge, pages.side_effect(knowledge, entry), lambda e: e.side_effect(knowledge, entry))
+
+
+@app.command("search")
+def search(
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for, in any form.")],
+    output_format: FormatOption = Format.table,
+) -> None:
+    """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
+
+    Case, accents and word forms are ignored; every word must match. Name matches come first.
+    """
+    from .search import search as find_all
+    from .search import suggestions
+
+    knowledge = load()
+    query = plain.printable(" ".join(text))
+    hits = find_all(knowledge, query)
+    if not hits:
+        raise NoSearchResultError(query, suggestions(knowledge, query))
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: export.search_hits(hits),
+        as_markdown=lambda markdown: markdown.search_results(hits),
+        as_table=lambda render, out: render.search_results(hits, out),
+    )
 
 
 @app.command("avoid")

@@ -51,6 +51,21 @@ class AmbiguousNameError(BotoxInfoError):
         self.candidates = candidates
 
 
+class NoSearchResultError(BotoxInfoError):
+    """No side effect or section mentions every word searched for."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        message = f"nothing mentions all of '{query}'."
+        if suggestions:
+            message += " Did you mean: " + ", ".join(suggestions) + "?"
+        message += " Try fewer or other words, or 'botox-info list'."
+        super().__init__(message)
+        self.query = query
+        self.suggestions = suggestions
+
+
 class NothingSelectedError(BotoxInfoError):
     """Filters that leave no side effect: said plainly, with exit 1 like any search without a match."""
 

@@ -123,3 +123,19 @@ def bibliography(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
         {**source(knowledge.sources[source_id]), "cited_by": places}
         for source_id, places in knowledge.citations().items()
     ]
+
+
+def search_hits(hits: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": hit.kind,
+            "id": hit.id,
+            "title": hit.title,
+            "score": hit.score,
+            "fields": list(hit.fields),
+            "passages": [
+                {"field": p.field, "text": p.text, "spans": [list(span) for span in p.spans]} for p in hit.passages
+            ],
+        }
+        for hit in hits
+    ]

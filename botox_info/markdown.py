@@ -58,6 +58,24 @@ def bibliography(knowledge: KnowledgeBase) -> str:
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
 
 
+def search_results(hits: list[Any]) -> str:
+    lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
+    for hit in hits:
+        lines += ["", f"## {escape(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
+        for passage in wording.shown_passages(hit):
+            lines.append(f"- {escape(wording.field_label(passage.field))}: {_highlighted(passage)}")
+    return "\n".join(lines)
+
+
+def _highlighted(passage: Any) -> str:
+    """The passage, escaped, with each matched word in bold."""
+    pieces, cursor = [], 0
+    for start, end in passage.spans:
+        pieces += [escape(passage.text[cursor:start]), f"**{escape(passage.text[start:end])}**"]
+        cursor = end
+    return "".join([*pieces, escape(passage.text[cursor:])])
+
+
 def layer_report(rows: list[dict[str, Any]]) -> str:
     lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
     for position, row in enumerate(rows, start=1):

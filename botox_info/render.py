@@ -52,7 +52,8 @@ def console(stderr: bool = False) -> Console:
 def error(message: str) -> None:
     """An error on stderr: 'botox-info: error: ...'."""
     out = console(stderr=True)
-    out.print(Text("botox-info: error: ", style="bold red") + Text(printable(message)), soft_wrap=True)
+    # Text.assemble styles each piece alone; `Text(a, style) + Text(b)` would carry a's style over b.
+    out.print(Text.assemble(("botox-info: error: ", "bold red"), printable(message)), soft_wrap=True)
 
 
 class _Writer:
@@ -198,6 +199,22 @@ def layer_report(rows: list[dict[str, Any]], out: Console) -> Text:
     return writer.text
 
 
+def search_results(hits: list[Any], out: Console) -> Text:
+    """Each hit with where to read it and its best passages, the matched words highlighted."""
+    writer = _Writer(out)
+    writer.line(f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first", NOTE)
+    for hit in hits:
+        writer.heading(hit.title)
+        writer.hang("  ", Text(f"{hit.kind}: '{wording.read_more(hit.kind, hit.id)}'", style=NOTE))
+        for passage in wording.shown_passages(hit):
+            text = Text.assemble((f"{wording.field_label(passage.field)}: ", NOTE), passage.text)
+            offset = len(text) - len(passage.text)
+            for start, end in passage.spans:
+                text.stylize("bold underline", offset + start, offset + end)
+            writer.hang(BULLET, text)
+    return writer.text
+
+
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     writer = _Writer(out)
     writer.line()
@@ -211,7 +228,7 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
     if out.width < NARROW:
         writer = _Writer(out)
         for entry in entries:
-            writer.line(Text(entry.name, style=HEADING) + Text(f" ({entry.id})", style=NOTE))
+            writer.line(Text.assemble((entry.name, HEADING), (f" ({entry.id})", NOTE)))
             writer.hang("  ", Text(entry.summary))
             writer.hang("  ", Text(f"Lasts: {wording.duration_range(entry.duration)}"))
             writer.hang("  ", Text(f"How often: {wording.frequency_summary(entry, area)}"))

@@ -6,6 +6,7 @@ No Rich here, so JSON and Markdown output never pay for importing it.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from .models import Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
 from .selection import bucket_for, figure_for
@@ -91,3 +92,49 @@ def frequency_statements(knowledge: KnowledgeBase, entry: SideEffect) -> list[St
     statements = [Statement(f"Overall: {entry.frequency.bucket}.", ())]
     statements += [Statement(figure_text(f, knowledge), (f.source,)) for f in entry.frequency.figures]
     return statements
+
+
+# Where a search hit in a section is read in full.
+SECTION_COMMANDS = {"avoid": "avoid", "before": "before", "after": "after", "red-flags": "urgent"}
+_FIELD_LABELS = {
+    "id": "name",
+    "title": "title",
+    "aliases": "also called",
+    "summary": "in short",
+    "causes": "why",
+    "duration": "how long",
+    "frequency.figures": "how often",
+    "mitigation": "what to do",
+    "prevention": "how to lower the chance",
+    "see_doctor_if": "see a doctor if",
+    "areas": "area",
+    "principles": "what matters most",
+    "checklist": "choosing the clinic",
+    "contraindications": "do not be treated if",
+    "tell_your_doctor": "tell your doctor",
+    "interactions": "medicines",
+    "avoid_beforehand": "in the days before",
+    "questions_to_ask": "questions to ask",
+    "steps": "after treatment",
+    "onset": "when",
+    "signs": "warning sign",
+    "action": "what to do",
+}
+
+
+def field_label(field: str) -> str:
+    """'mitigation[2]' -> 'what to do': a search field as a reader would call it."""
+    base = field.split("[", 1)[0]
+    if field.endswith(".when"):
+        return "when"
+    return _FIELD_LABELS.get(base, base.replace("_", " "))
+
+
+def shown_passages(hit: Any) -> list[Any]:
+    """A hit's passages without the one that only repeats its title."""
+    return [passage for passage in hit.passages if passage.text != hit.title or passage.field not in ("name", "title")]
+
+
+def read_more(kind: str, entry_id: str) -> str:
+    """The command that shows a search hit in full."""
+    return f"botox-info show {entry_id}" if kind == "side effect" else f"botox-info {SECTION_COMMANDS[entry_id]}"

@@ -534,3 +534,55 @@ def test_sources_lists_every_source_with_what_cites_it(run: Run) -> None:
     stdout = run("sources").stdout
     for source in BUILTIN.sources.values():
         assert source.title in stdout
+
+
+# ---- search ------------------------------------------------------------------------
+
+
+def test_search_finds_what_a_patient_describes(run: Run) -> None:
+    result = run("search", "my", "eyelid", "droops", env={"COLUMNS": "80"})
+    assert result.exit_code == EXIT_OK
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("matches, best first")
+    assert lines[2] == "Drooping eyelid"
+    assert lines[3] == "  side effect: 'botox-info show drooping-eyelid'"
+
+
+def test_search_highlights_the_matched_words(run: Run) -> None:
+    coloured = run("search", "chewing", env={"COLUMNS": "80", "NO_COLOR": None, "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[1;4mchew" in coloured  # bold and underlined: visible without colour too
+    markdown = run("search", "chewing", "--format", "markdown").stdout
+    assert "**chewing**" in markdown or "**chew**" in markdown
+
+
+def test_search_json_gives_ids_fields_and_scores(run: Run) -> None:
+    hits = json.loads(run("search", "bruise", "--format", "json").stdout)
+    assert hits[0]["id"] == "bruising"
+    assert "aliases" in hits[0]["fields"]
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        assert set(hit) == {"kind", "id", "title", "score", "fields", "passages"}
+        for passage in hit["passages"]:
+            for start, end in passage["spans"]:
+                assert passage["text"][start:end].casefold().startswith("bruis")
+
+
+def test_search_reaches_the_sections_too(run: Run) -> None:
+    hits = json.loads(run("search", "insurance", "--format", "json").stdout)
+    assert [(hit["kind"], hit["id"]) for hit in hits] == [("section", "before")]
+    assert "'botox-info before'" in run("search", "insurance").stdout
+
+
+def test_search_without_a_match_suggests_words_on_stderr(run: Run) -> None:
+    result = run("search", "bruse")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stdout == ""
+    assert result.stderr == (
+        "botox-info: error: nothing mentions all of 'bruse'. Did you mean: bruise? "
+        "Try fewer or other words, or 'botox-info list'.\n"
+    )
+
+
+def test_search_needs_words(run: Run) -> None:
+    assert run("search").exit_code == EXIT_USAGE
