@@ -15,7 +15,14 @@ import typer
 from typer.core import TyperGroup
 
 from . import config, knowledge, pages, plain, streams
-from .errors import EXIT_OK, BotoxInfoError, KnowledgeBaseError, NoSearchResultError, NothingSelectedError
+from .errors import (
+    EXIT_OK,
+    BadAgeError,
+    BotoxInfoError,
+    KnowledgeBaseError,
+    NoSearchResultError,
+    NothingSelectedError,
+)
 from .models import ORIGINS, URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import SORT_KEYS, parse_duration, select
@@ -293,6 +300,109 @@ def sources(output_format: FormatOption = Format.table) -> None:
         as_markdown=lambda markdown: markdown.bibliography(knowledge),
         as_table=lambda render, out: render.bibliography(knowledge, out),
         footer=False,
+    )
+
+
+# Shortcut flags for the situations people mention most; --has takes any situation id.
+_SHORTCUTS = {
+    "blood_thinners": "blood-thinners",
+    "pregnant": "pregnant-or-breastfeeding",
+    "allergic": "allergy-to-toxin",
+    "infection": "infection-at-site",
+    "neuromuscular": "neuromuscular-disease",
+    "recent_toxin": "recent-toxin",
+}
+
+
+def _complete_situations(incomplete: str) -> list[str]:
+    from .check import yes_no_situations
+
+    return [word for word in yes_no_situations(load()) if word.startswith(incomplete)]
+
+
+@app.command("check")
+def check(
+    area: Annotated[
+        list[str] | None,
+        typer.Option("--area", "-a", metavar="AREA", autocompletion=_complete_areas, help="An area to be treated."),
+    ] = None,
+    age: Annotated[int | None, typer.Option("--age", metavar="YEARS", help="Your age in years.")] = None,
+    has: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--has",
+            metavar="SITUATION",
+            autocompletion=_complete_situations,
+            help="A situation that applies to you, by id (repeatable; see --interactive for the questions).",
+        ),
+    ] = None,
+    blood_thinners: Annotated[bool, typer.Option("--blood-thinners", help="You take a blood thinner.")] = False,
+    pregnant: Annotated[bool, typer.Option("--pregnant", help="You are pregnant or breastfeeding.")] = False,
+    allergic: Annotated[bool, typer.Option("--allergic", help="You are allergic to a botulinum toxin.")] = False,
+    infection: Annotated[bool, typer.Option("--infection", help="There is an infection where it would go.")] = False,
+    neuromuscular: Annotated[
+        bool, typer.Option("--neuromuscular", help="You have a nerve or muscle disease (myasthenia gravis...).")
+    ] = False,
+    recent_toxin: Annotated[
+        bool, typer.Option("--recent-toxin", help="You had a botulinum toxin injection in the last 4 months.")
+    ] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
+    ] = False,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """What it means for you: stop signs, side effects likelier for you and why, your areas' risks.
+
+    Describe your situation with options ('botox-info check --area jaw --blood-thinners --age 62'),
+    or run it with no options in a terminal to answer questions. Never waits for input in a pipe.
+    """
+    from .check import Answers, assess, check_situations
+
+    knowledge = load()
+    flags = {"blood_thinners": blood_thinners, "pregnant": pregnant, "allergic": allergic}
+    flags |= {"infection": infection, "neuromuscular": neuromuscular, "recent_toxin": recent_toxin}
+    chosen = [*(has or ()), *(_SHORTCUTS[name] for name, on in flags.items() if on)]
+    described = bool(area or chosen) or age is not None
+    if interactive or (not described and sys.stdin.isatty() and sys.stdout.isatty()):
+        from .interview import interview
+
+        answers = interview(
+            knowledge, lambda q: typer.prompt(q, default="", show_default=False), typer.confirm, typer.echo
+        )
+    else:
+        areas = tuple(dict.fromkeys(knowledge.find_area(word).id for word in area or ()))
+        answers = Answers(areas, _checked_age(knowledge, age), check_situations(knowledge, chosen))
+    result = assess(knowledge, answers)
+    emit_page(output_format, knowledge, pages.check(knowledge, result), lambda e: e.assessment(knowledge, result))
+
+
+def _checked_age(knowledge: KnowledgeBase, age: int | None) -> int | None:
+    numeric = next((s.number for s in knowledge.situations if s.number), None)
+    if age is not None and numeric is not None and not numeric[0] <= age <= numeric[1]:
+        raise BadAgeError(age, numeric)
+    return age
+
+
+@app.command("timeline")
+def timeline(
+    area: Annotated[
+        list[str] | None,
+        typer.Option("--area", "-a", metavar="AREA", autocompletion=_complete_areas, help="Only this area's."),
+    ] = None,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """The weeks after treatment as a picture: when the effect and each side effect start and end."""
+    from .timeline import build
+
+    knowledge = load()
+    areas = tuple(dict.fromkeys(knowledge.find_area(word).id for word in area or ()))
+    drawn = build(knowledge, areas)
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: export.timeline(drawn),
+        as_markdown=lambda markdown: markdown.timeline(drawn),
+        as_table=lambda render, out: render.timeline(drawn, out),
     )
 
 

@@ -87,6 +87,25 @@ class BadDurationError(BotoxInfoError):
         )
 
 
+class BadAgeError(BotoxInfoError):
+    """An age outside the range the knowledge base asks about: a usage error."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, age: int, bounds: tuple[int, int, str]) -> None:
+        low, high, unit = bounds
+        super().__init__(f"--age {age} is not possible: give a whole number from {low} to {high} ({unit}).")
+
+
+class UnknownSituationError(BotoxInfoError):
+    """A --has value that is no situation of the knowledge base: a usage error, naming the choices."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, query: str, choices: list[str]) -> None:
+        super().__init__(f"no situation is called '{query}'. Choose one of: {', '.join(choices)}.")
+
+
 class UnknownAreaError(BotoxInfoError):
     """An --area value that is no treatment area: a usage error, naming the choices."""
 

@@ -45,16 +45,7 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
         },
         "frequency": {
             "bucket": entry.frequency.bucket,
-            "figures": [
-                {
-                    "area": figure.area,
-                    "percent": figure.percent,
-                    "placebo_percent": figure.placebo_percent,
-                    "population": figure.population,
-                    "source": figure.source,
-                }
-                for figure in entry.frequency.figures
-            ],
+            "figures": [_figure(figure) for figure in entry.frequency.figures],
         },
         "urgency": entry.urgency,
         "mitigation": statements(entry.mitigation),
@@ -139,3 +130,65 @@ def search_hits(hits: list[Any]) -> list[dict[str, Any]]:
         }
         for hit in hits
     ]
+
+
+def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
+    """`check --format json`: the same answer as the page, as data."""
+    answers = result.answers
+
+    def rule(item: Any) -> dict[str, Any]:
+        return {"id": item.id, "verdict": item.verdict, "text": item.text, "sources": list(item.sources)}
+
+    return {
+        "answers": {"areas": list(answers.areas), "age": answers.age, "situations": sorted(answers.situations)},
+        "stop_signs": [rule(item) for item in result.stop_signs],
+        "more_likely": [
+            {
+                "id": likely.entry.id,
+                "name": likely.entry.name,
+                "reasons": [rule(item) for item in likely.reasons],
+                "prevention": statements(likely.entry.prevention),
+            }
+            for likely in result.more_likely
+        ],
+        "by_area": {
+            risk.area.id: [
+                {"id": entry.id, "name": entry.name, "figure": _figure(figure) if figure else None}
+                for entry, figure in risk.entries
+            ]
+            for risk in result.by_area
+        },
+        "questions": statements(result.questions),
+        "disclaimer": knowledge.disclaimer,
+    }
+
+
+def _figure(figure: Any) -> dict[str, Any]:
+    return {
+        "area": figure.area,
+        "percent": figure.percent,
+        "placebo_percent": figure.placebo_percent,
+        "population": figure.population,
+        "source": figure.source,
+    }
+
+
+def timeline(drawn: Any) -> dict[str, Any]:
+    """Hours after the injection; the axis the picture uses."""
+    from .timeline import AXIS_FROM, AXIS_TO
+
+    def row(bar: Any) -> dict[str, Any]:
+        return {
+            "id": bar.id,
+            "name": bar.name,
+            "start_hours": bar.start,
+            "usual_end_hours": bar.usual_end,
+            "longest_end_hours": bar.longest_end,
+            "start_known": bar.start_known,
+        }
+
+    return {
+        "axis": {"from_hours": AXIS_FROM, "to_hours": AXIS_TO, "scale": "logarithmic"},
+        "wanted_effect": row(drawn.wanted) if drawn.wanted else None,
+        "side_effects": [row(bar) for bar in drawn.bars],
+    }

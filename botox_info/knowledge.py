@@ -21,9 +21,12 @@ from .models import (
     Guidance,
     KnowledgeBase,
     RedFlags,
+    Rule,
     SideEffect,
+    Situation,
     Source,
     Statement,
+    WantedEffect,
 )
 from .plain import printable_tree
 
@@ -89,7 +92,8 @@ def _load(layers: list[Layer]) -> KnowledgeBase:
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .layers import merge, origin_of
-    from .schema import KNOWLEDGE_BASE, LAYER, check_references, check_structure
+    from .references import check_references
+    from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
     labels = [layer.label or _builtin_path() for layer in layers]
@@ -176,6 +180,9 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
         ),
         before=Before(*(_statements(before[key]) for key in Before._fields)),
         after=tuple(AfterStep(s["when"], s["text"], s["basis"], tuple(s["sources"])) for s in document["after"]),
+        situations=tuple(_situation(item) for item in document["situations"]),
+        rules=tuple(_rule(item) for item in document["rules"]),
+        wanted_effect=WantedEffect(*(_duration(document["wanted_effect"][key]) for key in WantedEffect._fields)),
         red_flags=RedFlags(
             red_flags["summary"],
             red_flags["onset"],
@@ -186,8 +193,30 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
     )
 
 
+def _situation(item: dict[str, Any]) -> Situation:
+    number = item.get("number")
+    bounds = (number["low"], number["high"], number["unit"]) if number else None
+    return Situation(item["id"], item["question"], bounds)
+
+
+def _rule(item: dict[str, Any]) -> Rule:
+    return Rule(
+        item["id"],
+        item["situation"],
+        item["verdict"],
+        item["text"],
+        tuple(item["sources"]),
+        tuple(item.get("side_effects", ())),
+        item.get("below"),
+        item.get("at_least"),
+    )
+
+
+def _duration(item: dict[str, Any]) -> Duration:
+    return Duration(item["text"], item["low"], item["high"], item["unit"], tuple(item["sources"]))
+
+
 def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
-    duration = item["duration"]
     figures = tuple(
         Figure(f["area"], f["percent"], f.get("placebo_percent"), f["population"], f["source"])
         for f in item["frequency"].get("figures", [])
@@ -199,9 +228,7 @@ def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
         aliases=tuple(item["aliases"]),
         summary=item["summary"],
         causes=_statements(item["causes"]),
-        duration=Duration(
-            duration["text"], duration["low"], duration["high"], duration["unit"], tuple(duration["sources"])
-        ),
+        duration=_duration(item["duration"]),
         frequency=Frequency(item["frequency"]["bucket"], figures),
         urgency=item["urgency"],
         mitigation=_statements(item["mitigation"]),
@@ -209,4 +236,5 @@ def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
         see_doctor_if=_statements(item["see_doctor_if"]),
         areas=tuple(item["areas"]),
         file=file,
+        onset=_duration(item["onset"]) if "onset" in item else None,
     )

@@ -14,8 +14,8 @@ from typing import Any
 
 from .schema import Path
 
-KEYED_LISTS = ("sources", "areas", "side_effects")
-SECTIONS = ("guidance", "before", "red_flags")
+KEYED_LISTS = ("sources", "areas", "side_effects", "situations", "rules")
+SECTIONS = ("guidance", "before", "red_flags", "wanted_effect")
 REPLACE = "replace"
 
 # merged path -> (index of the file, the same place's path inside that file)

@@ -76,6 +76,24 @@ def _highlighted(passage: Any) -> str:
     return "".join([*pieces, escape(passage.text[cursor:])])
 
 
+def timeline(drawn: Any) -> str:
+    from .timeline import chart, span_text
+
+    lines = ["# After treatment: when things start and how long they last", "", "```text"]
+    lines += [
+        *chart(drawn, 80),
+        "```",
+        "",
+        "| | starts | usually lasts until | can last until |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in [drawn.wanted, *drawn.bars] if drawn.wanted else drawn.bars:
+        start = span_text(row.start) if row.start_known else "not measured"
+        cells = [row.name, start, span_text(row.usual_end), span_text(row.longest_end)]
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    return "\n".join(lines)
+
+
 def layer_report(rows: list[dict[str, Any]]) -> str:
     lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
     for position, row in enumerate(rows, start=1):

@@ -20,6 +20,8 @@ ORIGINS = ("article", "reference")
 URGENCIES = ("get help now", "see your doctor", "usually settles by itself")
 # Who says an aftercare step: the product label, a medical body, or only common clinic practice.
 BASES = ("label", "medical body", "clinic practice")
+# What a rule says a situation means, most serious first.
+VERDICTS = ("do not be treated", "talk to a doctor first", "more likely")
 ALL_AREAS = "all"  # a figure counted over every treated area
 HOURS_PER_UNIT = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 30}
 
@@ -84,6 +86,7 @@ class SideEffect(NamedTuple):
     see_doctor_if: tuple[Statement, ...]
     areas: tuple[str, ...]
     file: str = "built-in"  # the knowledge-base file that last defined or changed it
+    onset: Duration | None = None  # when it usually starts, where a source says
 
     @property
     def cited_sources(self) -> tuple[str, ...]:
@@ -94,6 +97,35 @@ class SideEffect(NamedTuple):
         cited.update(dict.fromkeys(self.duration.sources))
         cited.update(dict.fromkeys(figure.source for figure in self.frequency.figures))
         return tuple(cited)
+
+
+class WantedEffect(NamedTuple):
+    """When the treatment's own effect starts, is full, and wears off."""
+
+    onset: Duration
+    full: Duration
+    lasts: Duration
+
+
+class Situation(NamedTuple):
+    """Something a reader can tell about themselves: yes or no, or a number (age)."""
+
+    id: str
+    question: str
+    number: tuple[int, int, str] | None  # (lowest, highest, unit) for a numeric answer
+
+
+class Rule(NamedTuple):
+    """What a situation means: do not be treated, talk to a doctor first, or a side effect more likely."""
+
+    id: str
+    situation: str
+    verdict: str
+    text: str
+    sources: tuple[str, ...]
+    side_effects: tuple[str, ...]
+    below: float | None
+    at_least: float | None
 
 
 class Guidance(NamedTuple):
@@ -135,6 +167,9 @@ class KnowledgeBase(NamedTuple):
     before: Before
     after: tuple[AfterStep, ...]
     red_flags: RedFlags
+    situations: tuple[Situation, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    wanted_effect: WantedEffect | None = None
 
     def area_names(self) -> dict[str, str]:
         return {area.id: area.name for area in self.areas}
@@ -151,11 +186,13 @@ class KnowledgeBase(NamedTuple):
         """Source id -> what cites it: side-effect ids, then the sections ('before', 'red flags')."""
         cited: dict[str, list[str]] = {source_id: [] for source_id in self.sources}
         places: list[tuple[str, tuple[str, ...]]] = [(entry.id, entry.cited_sources) for entry in self.side_effects]
+        places += [(f"rule {rule.id}", rule.sources) for rule in self.rules]
         sections: dict[str, tuple[Statement | AfterStep, ...]] = {
             "avoid": (*self.guidance.principles, *self.guidance.checklist),
             "before": tuple(statement for group in self.before for statement in group),
             "after": self.after,
             "red flags": (*self.red_flags.action, Statement("", self.red_flags.sources)),
+            "wanted effect": tuple(Statement("", d.sources) for d in self.wanted_effect or ()),
         }
         for section, statements in sections.items():
             places.append((section, tuple(dict.fromkeys(s for item in statements for s in item.sources))))

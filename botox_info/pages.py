@@ -9,7 +9,7 @@ No Rich here.
 # No `from __future__ import annotations`: NamedTuple turns string annotations into
 # ForwardRefs, compiling each one, which every command would pay at start-up.
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import wording
 from .models import URGENCIES, KnowledgeBase, SideEffect, Statement
@@ -131,3 +131,48 @@ def urgent(knowledge: KnowledgeBase) -> Page:
     intro = (flags.summary, f"When: {flags.onset}.")
     cited = cited_by(*sections) + tuple(s for s in flags.sources if s not in cited_by(*sections))
     return Page("When it is an emergency", intro, tuple(sections), cited, emergency=True, closing=knowledge.disclaimer)
+
+
+def check(knowledge: KnowledgeBase, assessment: Any) -> Page:
+    """`botox-info check`: stop signs, then what is likelier for the reader, then their areas."""
+    answers = assessment.answers
+    sections = [
+        Section(
+            "Stop signs: do not be treated, or talk to a doctor first",
+            tuple(Item(f"{rule.verdict.capitalize()}: {rule.text}", rule.sources) for rule in assessment.stop_signs)
+            or (Item("None from what you told botox-info."),),
+            urgent=bool(assessment.stop_signs),
+        )
+    ]
+    for likely in assessment.more_likely:
+        reasons = tuple(Item(rule.text, rule.sources) for rule in likely.reasons)
+        helps = tuple(Item(f"What helps: {s.text}", s.sources) for s in likely.entry.prevention)
+        sections.append(Section(f"More likely for you: {likely.entry.name}", reasons + helps))
+    for risk in assessment.by_area:
+        lines = tuple(
+            Item(f"{entry.name}: {wording.figure_text(figure, knowledge, with_area=False)}", (figure.source,))
+            if figure
+            else Item(f"{entry.name}: possible; no figure measured for this area ('botox-info show {entry.id}').")
+            for entry, figure in risk.entries
+        ) or (Item("Nothing particular to this area: the side effects of every area above still apply."),)
+        sections.append(Section(f"{risk.area.name}: side effects particular to this area", lines))
+    sections.append(Section("Questions to ask your clinic", items(assessment.questions)))
+    told = _told(knowledge, answers)
+    intro = (f"You told botox-info: {told}." if told else _NOTHING_TOLD,)
+    return Page("What it means for you", intro, tuple(sections), cited_by(*sections))
+
+
+_NOTHING_TOLD = (
+    "You told botox-info nothing about yourself, so this is what applies to everyone. "
+    "Describe your situation with options ('botox-info check --help') or answer the questions with --interactive."
+)
+
+
+def _told(knowledge: KnowledgeBase, answers: Any) -> str:
+    parts = [knowledge.area_names()[area] for area in answers.areas]
+    if answers.age is not None:
+        parts.append(f"age {answers.age}")
+    parts += [
+        situation.id.replace("-", " ") for situation in knowledge.situations if situation.id in answers.situations
+    ]
+    return "; ".join(parts)

@@ -215,6 +215,19 @@ def search_results(hits: list[Any], out: Console) -> Text:
     return writer.text
 
 
+def timeline(drawn: Any, out: Console) -> Text:
+    """The chart of timeline.py, with a title; piped output gets it at 80 columns."""
+    from .timeline import chart
+
+    writer = _Writer(out)
+    writer.line("After treatment: when things start and how long they last", "bold underline")
+    writer.line("Hours to months on a stretched scale; 'botox-info show NAME' gives each one's sources.", NOTE)
+    writer.line()
+    for line in chart(drawn, min(writer.width, out.width)):
+        writer.text.append(line + "\n")
+    return writer.text
+
+
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     writer = _Writer(out)
     writer.line()

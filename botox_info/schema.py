@@ -12,8 +12,7 @@ import math
 import re
 from typing import Any, NamedTuple
 
-from .models import ALL_AREAS, BASES, DURATION_UNITS, FREQUENCY_BUCKETS, ORIGINS, URGENCIES
-from .plain import normalize_name
+from .models import BASES, DURATION_UNITS, FREQUENCY_BUCKETS, ORIGINS, URGENCIES, VERDICTS
 
 Path = tuple[str | int, ...]
 
@@ -80,6 +79,23 @@ FIGURE = Record(
     {"area": Text(), "percent": Number(), "population": Text(), "source": Text()},
     {"placebo_percent": Number()},
 )
+ONSET = Record(
+    {
+        "text": Text(),
+        "low": Number(),
+        "high": Number(),
+        "unit": OneOf(DURATION_UNITS),
+        "sources": SOURCE_IDS,
+    }
+)
+SITUATION = Record(
+    {"id": SLUG_TEXT, "question": Text()},
+    {"number": Record({"low": Number(integer=True), "high": Number(integer=True), "unit": Text()})},
+)
+RULE = Record(
+    {"id": SLUG_TEXT, "situation": Text(), "verdict": OneOf(VERDICTS), "text": Text(), "sources": SOURCE_IDS},
+    {"side_effects": ListOf(Text()), "below": Number(), "at_least": Number()},
+)
 FREQUENCY = Record({"bucket": OneOf(FREQUENCY_BUCKETS)}, {"figures": ListOf(FIGURE)})
 SIDE_EFFECT = Record(
     {
@@ -96,7 +112,8 @@ SIDE_EFFECT = Record(
         "prevention": STATEMENTS,
         "see_doctor_if": STATEMENTS,
         "areas": ListOf(Text()),
-    }
+    },
+    {"onset": ONSET},
 )
 KNOWLEDGE_BASE = Record(
     {
@@ -116,6 +133,9 @@ KNOWLEDGE_BASE = Record(
             }
         ),
         "after": ListOf(Record({"when": Text(), "text": Text(), "basis": OneOf(BASES), "sources": SOURCE_IDS})),
+        "wanted_effect": Record({"onset": ONSET, "full": ONSET, "lasts": ONSET}),
+        "situations": ListOf(SITUATION),
+        "rules": ListOf(RULE),
         "red_flags": Record(
             {
                 "summary": Text(),
@@ -230,88 +250,3 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def check_references(document: dict[str, Any]) -> list[Problem]:
-    """Rules across fields: unique ids and names, citations and areas that exist.
-
-    Runs only on a document whose structure already passed `check_structure`.
-    """
-    problems = _duplicates(document["sources"], "sources", lambda s: [(("id",), s["id"])], "source id")
-    problems += _duplicates(document["areas"], "areas", _names_of, "area name or alias")
-    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias")
-    source_ids = {source["id"] for source in document["sources"]}
-    area_ids = {area["id"] for area in document["areas"]}
-    problems += _unknown_citations(document, (), source_ids)
-    for index, entry in enumerate(document["side_effects"]):
-        path: Path = ("side_effects", index)
-        for position, area in enumerate(entry["areas"]):
-            if area not in area_ids:
-                problems.append(Problem((*path, "areas", position), _unknown("area", area, area_ids)))
-        duration = entry["duration"]
-        if not 0 <= duration["low"] <= duration["high"]:
-            problems.append(Problem((*path, "duration"), "expected 0 <= low <= high"))
-        for position, figure in enumerate(entry["frequency"].get("figures", [])):
-            where = (*path, "frequency", "figures", position)
-            if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
-                allowed = area_ids | {ALL_AREAS}
-                problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
-            for key in ("percent", "placebo_percent"):
-                if key in figure and not 0 <= figure[key] <= 100:
-                    problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
-    return problems
-
-
-def _names_of(item: dict[str, Any]) -> list[tuple[Path, str]]:
-    """Every name an item answers to, with where it stands in the item."""
-    aliases = [(("aliases", index), alias) for index, alias in enumerate(item["aliases"])]
-    return [(("id",), item["id"]), (("name",), item["name"]), *aliases]
-
-
-def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str) -> list[Problem]:
-    owner: dict[str, str] = {}
-    problems = []
-    for index, item in enumerate(items):
-        seen_here: set[str] = set()
-        for where, name in names(item):
-            key = normalize_name(name)
-            if not key:
-                problems.append(Problem((section, index, *where), f"{name!r} has no letters or digits to look up"))
-                continue
-            if key in seen_here:
-                continue
-            seen_here.add(key)
-            if key in owner:
-                message = f"duplicate {what} {name!r}: already used by '{owner[key]}'"
-                problems.append(Problem((section, index, *where), message))
-            else:
-                owner[key] = item["id"]
-    return problems
-
-
-def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Problem]:
-    """Every `sources` list and `source` value below `value` must name a known source."""
-    problems: list[Problem] = []
-    if isinstance(value, dict):
-        for key, child in value.items():
-            child_path = (*path, key)
-            if key == "source" and child not in source_ids:
-                problems.append(Problem(child_path, _unknown("source", child, source_ids)))
-            elif key == "sources" and path and isinstance(child, list):
-                for position, cited in enumerate(child):
-                    if cited not in source_ids:
-                        problems.append(Problem((*child_path, position), _unknown("source", cited, source_ids)))
-            else:
-                problems += _unknown_citations(child, child_path, source_ids)
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            problems += _unknown_citations(child, (*path, index), source_ids)
-    return problems
-
-
-def _unknown(what: str, value: str, known: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {what} {value!r}{hint}"

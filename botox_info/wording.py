@@ -60,11 +60,14 @@ def frequency_summary(entry: SideEffect, area: str | None = None) -> str:
     return f"{bucket}, up to {percent(figure.percent)}"
 
 
-def figure_text(figure: Figure, knowledge: KnowledgeBase) -> str:
-    """'Jaw (masseter): 30% (placebo 0.1%), 2,036 treatment sessions'."""
-    area = "All areas" if figure.area == "all" else knowledge.area_names()[figure.area]
+def figure_text(figure: Figure, knowledge: KnowledgeBase, with_area: bool = True) -> str:
+    """'Jaw (masseter): 30% (placebo 0.1%), 2,036 treatment sessions'; without the area if it is known."""
     placebo = f" (placebo {percent(figure.placebo_percent)})" if figure.placebo_percent is not None else ""
-    return f"{area}: {percent(figure.percent)}{placebo}, {figure.population}"
+    text = f"{percent(figure.percent)}{placebo}, {figure.population}"
+    if not with_area:
+        return text
+    area = "All areas" if figure.area == "all" else knowledge.area_names()[figure.area]
+    return f"{area}: {text}"
 
 
 def source_text(source: Source, with_url: bool = True) -> str:

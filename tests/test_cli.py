@@ -19,7 +19,7 @@ from .conftest import FIXTURES
 Run = Callable[..., Result]
 BUILTIN = knowledge.load()
 ENTRY_IDS = [entry.id for entry in BUILTIN.side_effects]
-COMMANDS = ["list", "show", "avoid", "before", "after", "urgent", "sources"]
+COMMANDS = ["list", "show", "avoid", "before", "after", "urgent", "sources", "check", "timeline"]
 FORMATS = ["table", "json", "markdown"]
 SIDE_EFFECT_KEYS = {
     "id",

@@ -23,6 +23,9 @@ VIEWS = {
     "after": ["after"],
     "urgent": ["urgent"],
     "sources": ["sources"],
+    "timeline": ["timeline"],
+    "timeline-jaw": ["timeline", "--area", "jaw"],
+    "check": ["check", "--area", "forehead", "--area", "jaw", "--blood-thinners", "--age", "62"],
 }
 
 
@@ -34,7 +37,7 @@ def test_plain_rendering(run: Run, golden: Callable[[str, str], None], view: str
     golden(f"{view}.{width}.txt", result.stdout)
 
 
-@pytest.mark.parametrize("view", ["list", "show-sagging", "urgent"])
+@pytest.mark.parametrize("view", ["list", "show-sagging", "urgent", "check"])
 def test_colour_rendering(run: Run, golden: Callable[[str, str], None], view: str) -> None:
     result = run(*VIEWS[view], env={"COLUMNS": "80", "NO_COLOR": None, "FORCE_COLOR": "1"})
     assert result.exit_code == 0
@@ -42,7 +45,7 @@ def test_colour_rendering(run: Run, golden: Callable[[str, str], None], view: st
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "json"])
-@pytest.mark.parametrize("view", ["show-sagging", "urgent", "before", "after", "sources", "list"])
+@pytest.mark.parametrize("view", ["show-sagging", "urgent", "before", "after", "sources", "list", "timeline", "check"])
 def test_text_formats(run: Run, golden: Callable[[str, str], None], view: str, output_format: str) -> None:
     result = run(*VIEWS[view], "--format", output_format)
     assert result.exit_code == 0

@@ -18,7 +18,7 @@ MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(e
 
 SIDE_EFFECT_KEYS = (
     "id, name, origin, aliases, summary, causes, duration, frequency, urgency, mitigation, prevention, see_doctor_if, "
-    "areas"
+    "areas, onset"
 )
 SLUG_HINT = "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'"
 
@@ -302,7 +302,8 @@ def test_unknown_top_level_key_is_reported(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, text)
     assert problems == [
         f"{path}:{at(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
-        "schema_version, disclaimer, sources, areas, side_effects, guidance, before, after, red_flags)"
+        "schema_version, disclaimer, sources, areas, side_effects, guidance, before, after, wanted_effect, situations, "
+        "rules, red_flags)"
     ]
 
 
@@ -333,7 +334,7 @@ def test_top_level_list_is_refused(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, "- schema_version: 1\n")
     assert problems == [
         f"{path}:1:1: (top level): expected a mapping with the keys schema_version, disclaimer, sources, "
-        "areas, side_effects, guidance, before, after, red_flags, found a list"
+        "areas, side_effects, guidance, before, after, wanted_effect, situations, rules, red_flags, found a list"
     ]
 
 

@@ -1,0 +1,90 @@
+"""What a reader's own situation means: stop signs, likelier side effects, their areas' risks.
+
+The rules that connect a situation to a risk are data in the knowledge base
+(`situations`, `rules`), each with its sources; this module only applies
+them. Imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .errors import UnknownSituationError
+from .models import VERDICTS, Area, Figure, KnowledgeBase, Rule, SideEffect, Statement
+from .selection import figure_for, select
+
+
+class Answers(NamedTuple):
+    areas: tuple[str, ...] = ()  # area ids
+    age: int | None = None
+    situations: frozenset[str] = frozenset()  # ids of the yes/no situations answered yes
+
+
+class Likely(NamedTuple):
+    entry: SideEffect
+    reasons: tuple[Rule, ...]
+
+
+class AreaRisk(NamedTuple):
+    area: Area
+    entries: tuple[tuple[SideEffect, Figure | None], ...]  # with this area's figure, most common first
+
+
+class Assessment(NamedTuple):
+    answers: Answers
+    stop_signs: tuple[Rule, ...]  # most serious first
+    more_likely: tuple[Likely, ...]  # most reasons first
+    by_area: tuple[AreaRisk, ...]
+    questions: tuple[Statement, ...]
+
+
+def yes_no_situations(knowledge: KnowledgeBase) -> list[str]:
+    return [situation.id for situation in knowledge.situations if situation.number is None]
+
+
+def check_situations(knowledge: KnowledgeBase, situation_ids: Iterable[str]) -> frozenset[str]:
+    """The ids, refused with the valid choices if one is no yes/no situation."""
+    known = yes_no_situations(knowledge)
+    for situation_id in situation_ids:
+        if situation_id not in known:
+            raise UnknownSituationError(situation_id, known)
+    return frozenset(situation_ids)
+
+
+def assess(knowledge: KnowledgeBase, answers: Answers) -> Assessment:
+    applying = [rule for rule in knowledge.rules if _applies(rule, answers)]
+    stop_signs = sorted(
+        (rule for rule in applying if rule.verdict != "more likely"), key=lambda rule: VERDICTS.index(rule.verdict)
+    )
+    reasons: dict[str, list[Rule]] = {}
+    for rule in applying:
+        if rule.verdict == "more likely":
+            for entry_id in rule.side_effects:
+                reasons.setdefault(entry_id, []).append(rule)
+    order = {entry.id: position for position, entry in enumerate(knowledge.side_effects)}
+    more_likely = sorted(
+        (Likely(knowledge.find(entry_id), tuple(rules)) for entry_id, rules in reasons.items()),
+        key=lambda likely: (-len(likely.reasons), order[likely.entry.id]),
+    )
+    by_area = tuple(_area_risk(knowledge, area_id) for area_id in answers.areas)
+    return Assessment(answers, tuple(stop_signs), tuple(more_likely), by_area, knowledge.before.questions_to_ask)
+
+
+def _applies(rule: Rule, answers: Answers) -> bool:
+    if rule.below is not None or rule.at_least is not None:
+        if answers.age is None or rule.situation != "age":
+            return False
+        return (rule.below is None or answers.age < rule.below) and (
+            rule.at_least is None or answers.age >= rule.at_least
+        )
+    return rule.situation in answers.situations
+
+
+def _area_risk(knowledge: KnowledgeBase, area_id: str) -> AreaRisk:
+    """The side effects particular to an area (not those of every area), most common there first."""
+    every_area = len(knowledge.areas)
+    particular = [entry for entry in knowledge.side_effects if len(entry.areas) < every_area]
+    chosen = select(particular, area=area_id, sort="frequency")
+    area = next(area for area in knowledge.areas if area.id == area_id)
+    return AreaRisk(area, tuple((entry, figure_for(entry, area_id)) for entry in chosen))

@@ -1,0 +1,53 @@
+"""Asking a reader about their situation, one short question at a time.
+
+The questions come from the knowledge base (`situations`); the CLI passes in
+its prompt functions, so this module imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .check import Answers
+from .errors import UnknownAreaError
+from .models import KnowledgeBase
+
+Ask = Callable[[str], str]  # shows a question, returns the typed answer
+Confirm = Callable[[str], bool]  # shows a yes/no question
+Say = Callable[[str], None]
+
+
+def interview(knowledge: KnowledgeBase, ask: Ask, confirm: Confirm, say: Say) -> Answers:
+    """Areas, age, then every yes/no situation; a bad answer is explained and asked again."""
+    say("A few questions; press Enter to skip one. botox-info keeps nothing you type.")
+    areas = _areas(knowledge, ask, say)
+    age = _age(knowledge, ask, say)
+    situations = frozenset(
+        situation.id for situation in knowledge.situations if situation.number is None and confirm(situation.question)
+    )
+    return Answers(areas, age, situations)
+
+
+def _areas(knowledge: KnowledgeBase, ask: Ask, say: Say) -> tuple[str, ...]:
+    while True:
+        reply = ask("Which areas will be treated? (for example: forehead, frown lines, jaw)")
+        try:
+            found = [knowledge.find_area(word).id for word in reply.split(",") if word.strip()]
+        except UnknownAreaError as error:
+            say(error.message)
+            continue
+        return tuple(dict.fromkeys(found))
+
+
+def _age(knowledge: KnowledgeBase, ask: Ask, say: Say) -> int | None:
+    numeric = next((situation for situation in knowledge.situations if situation.number), None)
+    if numeric is None or numeric.number is None:
+        return None
+    low, high, unit = numeric.number
+    while True:
+        reply = ask(numeric.question).strip()
+        if not reply:
+            return None
+        if reply.isdigit() and low <= int(reply) <= high:
+            return int(reply)
+        say(f"Please give a whole number from {low} to {high} ({unit}), or press Enter to skip.")

@@ -1,0 +1,125 @@
+"""Rules across fields of a knowledge base: unique ids and names, references that exist.
+
+Runs once `schema.check_structure` has passed, so every value has its shape.
+Imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import ALL_AREAS
+from .plain import normalize_name
+from .schema import Path, Problem
+
+
+def check_references(document: dict[str, Any]) -> list[Problem]:
+    """Rules across fields: unique ids and names, citations and areas that exist.
+
+    Runs only on a document whose structure already passed `check_structure`.
+    """
+    problems = _duplicates(document["sources"], "sources", lambda s: [(("id",), s["id"])], "source id")
+    problems += _duplicates(document["areas"], "areas", _names_of, "area name or alias")
+    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias")
+    source_ids = {source["id"] for source in document["sources"]}
+    area_ids = {area["id"] for area in document["areas"]}
+    problems += _unknown_citations(document, (), source_ids)
+    problems += _check_rules(document)
+    for index, entry in enumerate(document["side_effects"]):
+        path: Path = ("side_effects", index)
+        for position, area in enumerate(entry["areas"]):
+            if area not in area_ids:
+                problems.append(Problem((*path, "areas", position), _unknown("area", area, area_ids)))
+        for key in ("duration", "onset"):
+            if key in entry and not 0 <= entry[key]["low"] <= entry[key]["high"]:
+                problems.append(Problem((*path, key), "expected 0 <= low <= high"))
+        for position, figure in enumerate(entry["frequency"].get("figures", [])):
+            where = (*path, "frequency", "figures", position)
+            if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
+                allowed = area_ids | {ALL_AREAS}
+                problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
+            for key in ("percent", "placebo_percent"):
+                if key in figure and not 0 <= figure[key] <= 100:
+                    problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
+    return problems
+
+
+def _check_rules(document: dict[str, Any]) -> list[Problem]:
+    """Each rule names a situation and side effects that exist; age limits only on a number."""
+    problems = _duplicates(document["situations"], "situations", lambda s: [(("id",), s["id"])], "situation id")
+    problems += _duplicates(document["rules"], "rules", lambda r: [(("id",), r["id"])], "rule id")
+    situations = {situation["id"]: situation for situation in document["situations"]}
+    entry_ids = {entry["id"] for entry in document["side_effects"]}
+    for index, rule in enumerate(document["rules"]):
+        path: Path = ("rules", index)
+        situation = situations.get(rule["situation"])
+        if situation is None:
+            problems.append(Problem((*path, "situation"), _unknown("situation", rule["situation"], set(situations))))
+        for position, entry_id in enumerate(rule.get("side_effects", [])):
+            if entry_id not in entry_ids:
+                problems.append(
+                    Problem((*path, "side_effects", position), _unknown("side effect", entry_id, entry_ids))
+                )
+        limits = [key for key in ("below", "at_least") if key in rule]
+        if situation is not None and limits and "number" not in situation:
+            problems.append(Problem((*path, limits[0]), f"'{rule['situation']}' is answered yes or no, not a number"))
+        if situation is not None and "number" in situation and not limits:
+            problems.append(Problem(path, "a rule on a number needs 'below' or 'at_least'"))
+        if rule["verdict"] == "more likely" and not rule.get("side_effects"):
+            problems.append(Problem(path, "a 'more likely' rule must name its side_effects"))
+    return problems
+
+
+def _names_of(item: dict[str, Any]) -> list[tuple[Path, str]]:
+    """Every name an item answers to, with where it stands in the item."""
+    aliases = [(("aliases", index), alias) for index, alias in enumerate(item["aliases"])]
+    return [(("id",), item["id"]), (("name",), item["name"]), *aliases]
+
+
+def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str) -> list[Problem]:
+    owner: dict[str, str] = {}
+    problems = []
+    for index, item in enumerate(items):
+        seen_here: set[str] = set()
+        for where, name in names(item):
+            key = normalize_name(name)
+            if not key:
+                problems.append(Problem((section, index, *where), f"{name!r} has no letters or digits to look up"))
+                continue
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            if key in owner:
+                message = f"duplicate {what} {name!r}: already used by '{owner[key]}'"
+                problems.append(Problem((section, index, *where), message))
+            else:
+                owner[key] = item["id"]
+    return problems
+
+
+def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Problem]:
+    """Every `sources` list and `source` value below `value` must name a known source."""
+    problems: list[Problem] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            child_path = (*path, key)
+            if key == "source" and child not in source_ids:
+                problems.append(Problem(child_path, _unknown("source", child, source_ids)))
+            elif key == "sources" and path and isinstance(child, list):
+                for position, cited in enumerate(child):
+                    if cited not in source_ids:
+                        problems.append(Problem((*child_path, position), _unknown("source", cited, source_ids)))
+            else:
+                problems += _unknown_citations(child, child_path, source_ids)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            problems += _unknown_citations(child, (*path, index), source_ids)
+    return problems
+
+
+def _unknown(what: str, value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {what} {value!r}{hint}"

@@ -1,0 +1,127 @@
+"""The weeks after treatment as numbers: when the wanted effect and each side effect start and end.
+
+Times are hours after the injection, read from the structured onsets and
+durations of the knowledge base; the axis is logarithmic so that minutes and
+months are both readable. Drawing is render.py's job. Imports neither typer
+nor rich.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from .models import HOURS_PER_UNIT, Duration, KnowledgeBase, SideEffect
+
+AXIS_FROM = 1 / 60  # one minute: pain is over in minutes
+AXIS_TO = 24 * 30 * 6  # six months: past the toxin's usual 3 to 4
+TICKS = (("1min", 1 / 60), ("1h", 1), ("1d", 24), ("1w", 24 * 7), ("1mo", 24 * 30), ("3mo", 24 * 90))
+
+
+class Bar(NamedTuple):
+    id: str
+    name: str
+    start: float  # hours after the injection when it usually starts (earliest)
+    usual_end: float  # start + the short end of how long it lasts
+    longest_end: float  # latest start + the long end
+    start_known: bool  # False: no source gives the onset, so the bar starts at the injection
+
+
+class Timeline(NamedTuple):
+    wanted: Bar | None  # the treatment's own effect, when the knowledge base says
+    bars: tuple[Bar, ...]
+
+
+def hours(amount: float, unit: str) -> float:
+    return amount * HOURS_PER_UNIT[unit]
+
+
+def bar(entry: SideEffect) -> Bar:
+    duration, onset = entry.duration, entry.onset
+    start = hours(onset.low, onset.unit) if onset else 0.0
+    latest_start = hours(onset.high, onset.unit) if onset else 0.0
+    usual_end = start + hours(duration.low, duration.unit)
+    longest_end = latest_start + hours(duration.high, duration.unit)
+    return Bar(entry.id, entry.name, start, max(usual_end, start), max(longest_end, usual_end), onset is not None)
+
+
+def wanted_bar(onset: Duration, lasts: Duration) -> Bar:
+    start = hours(onset.low, onset.unit)
+    return Bar("wanted-effect", "Wanted effect", start, hours(lasts.low, lasts.unit),
+               hours(lasts.high, lasts.unit), True)  # fmt: skip
+
+
+def build(knowledge: KnowledgeBase, areas: tuple[str, ...] = ()) -> Timeline:
+    """Bars for the side effects of `areas` (all of them without), in order of when they start."""
+    entries = [e for e in knowledge.side_effects if not areas or set(areas) & set(e.areas)]
+    bars = sorted((bar(entry) for entry in entries), key=lambda b: (b.start, b.longest_end))
+    wanted = knowledge.wanted_effect
+    return Timeline(wanted_bar(wanted.onset, wanted.lasts) if wanted else None, tuple(bars))
+
+
+def position(hours_after: float, width: int) -> int:
+    """The column (0 to width - 1) of a time on the logarithmic axis."""
+    clamped = min(max(hours_after, AXIS_FROM), AXIS_TO)
+    share = math.log(clamped / AXIS_FROM) / math.log(AXIS_TO / AXIS_FROM)
+    return min(int(share * width), width - 1)
+
+
+def span_text(hours_after: float) -> str:
+    """14 -> '14 hours', 336 -> '2 weeks': the largest unit that gives a number of at least 1."""
+    for unit in ("months", "weeks", "days", "hours"):
+        amount = hours_after / HOURS_PER_UNIT[unit]
+        if amount >= 1:
+            return f"{amount:.0f} {unit[:-1] if round(amount) == 1 else unit}"
+    return f"{hours_after * 60:.0f} minutes"
+
+
+SOLID, LIGHT, UNKNOWN = "█", "░", "?"  # an ASCII-only terminal gets '#', '-' and '?' (streams.py)
+
+
+def chart(timeline: Timeline, width: int) -> list[str]:
+    """The timeline drawn in text: one bar per row on a shared logarithmic axis, then the axis.
+
+    At 60 columns or more each name stands left of its bar; narrower, above it.
+    """
+    rows = [timeline.wanted, *timeline.bars] if timeline.wanted else list(timeline.bars)
+    wide = width >= 60
+    label = min(26, width // 3) if wide else 0
+    span = width - label - (1 if wide else 0)
+    lines = []
+    for row in rows:
+        drawn = _bar_line(row, span)
+        if wide:
+            lines.append(f"{_fit(row.name, label):<{label}} {drawn}".rstrip())
+        else:
+            lines += [row.name, drawn.rstrip()]
+    indent = " " * (label + 1 if wide else 0)
+    axis, labels = _axis(span)
+    lines += [indent + axis, indent + labels.rstrip()]
+    legend = [f"{SOLID} usually lasts", f"{LIGHT} can last until", f"{UNKNOWN} start not measured"]
+    lines += ["   ".join(legend)] if wide else legend
+    return lines
+
+
+def _bar_line(row: Bar, span: int) -> str:
+    cells = [" "] * span
+    start, usual, longest = (position(t, span) for t in (row.start, row.usual_end, row.longest_end))
+    for column in range(start, longest + 1):
+        cells[column] = SOLID if column <= usual else LIGHT
+    if not row.start_known:
+        cells[start] = UNKNOWN
+    return "".join(cells)
+
+
+def _axis(span: int) -> tuple[str, str]:
+    axis, labels = ["─"] * span, [" "] * span
+    for name, at in TICKS:
+        column = position(at, span)
+        axis[column] = "┼"
+        fits = column + len(name) <= span
+        if fits and all(cell == " " for cell in labels[max(column - 1, 0) : column + len(name) + 1]):
+            labels[column : column + len(name)] = name
+    return "".join(axis), "".join(labels)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

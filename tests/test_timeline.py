@@ -1,0 +1,93 @@
+"""`botox-info timeline`: the weeks after treatment drawn from the structured onsets and durations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from botox_info import knowledge
+from botox_info.errors import EXIT_OK, EXIT_USAGE
+from botox_info.timeline import AXIS_TO, build, chart, position, span_text
+
+Run = Callable[..., Result]
+BUILTIN = knowledge.load()
+DAY, WEEK, MONTH = 24, 24 * 7, 24 * 30
+
+
+def timeline_json(run: Run, *args: str) -> dict[str, Any]:
+    result = run("timeline", *args, "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_the_wanted_effect_starts_in_days_and_lasts_months(run: Run) -> None:
+    wanted = timeline_json(run)["wanted_effect"]
+    assert wanted["start_hours"] == 2 * DAY
+    assert wanted["usual_end_hours"] == 3 * MONTH
+    assert wanted["longest_end_hours"] == 4 * MONTH
+
+
+def test_bars_come_from_the_structured_onsets_and_durations(run: Run) -> None:
+    rows = {row["id"]: row for row in timeline_json(run)["side_effects"]}
+    assert set(rows) == {entry.id for entry in BUILTIN.side_effects}
+    assert rows["weak-bite"]["start_hours"] == 2 * WEEK  # Yeh 2018: jaw complications appear at 2-4 weeks
+    assert rows["weak-bite"]["longest_end_hours"] == 4 * WEEK + 12 * WEEK
+    assert rows["pain"]["start_known"] is True
+    assert rows["headache"]["start_known"] is False  # no source gives when it starts
+    for row in rows.values():
+        assert 0 <= row["start_hours"] <= row["usual_end_hours"] <= row["longest_end_hours"]
+
+
+def test_bars_are_in_order_of_when_they_start(run: Run) -> None:
+    starts = [row["start_hours"] for row in timeline_json(run)["side_effects"]]
+    assert starts == sorted(starts)
+
+
+def test_an_area_narrows_the_timeline(run: Run) -> None:
+    ids = [row["id"] for row in timeline_json(run, "--area", "masseter")["side_effects"]]
+    assert ids
+    assert all("jaw" in BUILTIN.find(entry_id).areas for entry_id in ids)
+    assert "drooping-eyelid" not in ids
+
+
+def test_an_unknown_area_is_a_usage_error(run: Run) -> None:
+    assert run("timeline", "--area", "elbow").exit_code == EXIT_USAGE
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_the_chart_fits_its_width(width: int) -> None:
+    lines = chart(build(BUILTIN), width)
+    assert max(len(line) for line in lines) <= width
+
+
+def test_the_axis_keeps_minutes_and_months_apart() -> None:
+    columns = [position(hours, 53) for hours in (1 / 60, 1, DAY, WEEK, MONTH, 3 * MONTH, AXIS_TO)]
+    assert columns == sorted(set(columns))  # strictly increasing: every scale stays readable
+    assert columns[0] == 0
+    assert columns[-1] == 52
+
+
+def test_the_chart_reads_without_colour_or_unicode(run: Run) -> None:
+    result = run("timeline", charset="ascii", env={"COLUMNS": "80"})
+    assert result.exit_code == EXIT_OK
+    text = result.stdout_bytes.decode("ascii")
+    assert "# usually lasts   - can last until   ? start not measured" in text
+    assert "+" in text  # the axis ticks
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"), [(0.5, "30 minutes"), (1, "1 hour"), (36, "2 days"), (24 * 14, "2 weeks"), (24 * 90, "3 months")]
+)
+def test_spans_are_said_in_the_largest_unit(hours: float, text: str) -> None:
+    assert span_text(hours) == text
+
+
+def test_markdown_has_the_chart_and_a_table_of_numbers(run: Run) -> None:
+    stdout = run("timeline", "--format", "markdown").stdout
+    assert "```text\n" in stdout
+    assert "| Weakened bite | 2 weeks | 4 weeks | 4 months |" in stdout  # starts 2-4 weeks, lasts 2-12 weeks
