@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .errors import UnknownSituationError
+from .errors import BadAgeError, UnknownSituationError
 from .models import VERDICTS, Area, Figure, KnowledgeBase, Rule, SideEffect, Statement
 from .selection import figure_for, select
 
@@ -50,6 +50,14 @@ def check_situations(knowledge: KnowledgeBase, situation_ids: Iterable[str]) -> 
         if situation_id not in known:
             raise UnknownSituationError(situation_id, known)
     return frozenset(situation_ids)
+
+
+def check_age(knowledge: KnowledgeBase, age: int | None) -> int | None:
+    """The age, refused if outside what the knowledge base's age question allows."""
+    bounds = next((situation.number for situation in knowledge.situations if situation.number), None)
+    if age is not None and bounds is not None and not bounds[0] <= age <= bounds[1]:
+        raise BadAgeError(age, bounds)
+    return age
 
 
 def assess(knowledge: KnowledgeBase, answers: Answers) -> Assessment:

@@ -1,0 +1,163 @@
+"""What each command does once cli.py has parsed its options: pick, then print.
+
+cli.py parses and dispatches; these functions take plain values and a
+loaded knowledge base, choose what to show, and hand it to output.py. No
+typer and no rich here, so the flow stays one way: YAML -> knowledge ->
+commands -> render/export/markdown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import pages, plain, streams
+from .errors import KnowledgeBaseError, NoSearchResultError, NothingSelectedError
+from .models import URGENCIES, KnowledgeBase
+from .output import Format, emit, emit_page
+from .selection import parse_duration, select
+
+if TYPE_CHECKING:
+    from .interview import Ask, Confirm, Say
+
+# --urgency's words, in the order of the tiers they stand for.
+URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")
+
+
+def list_side_effects(
+    knowledge: KnowledgeBase,
+    output_format: Format,
+    area: str | None,
+    buckets: list[str],
+    urgencies: list[str],
+    origins: list[str],
+    max_duration: str | None,
+    min_duration: str | None,
+    sort: str | None,
+) -> None:
+    area_id = knowledge.find_area(area).id if area is not None else None
+    entries = select(
+        knowledge.side_effects,
+        area=area_id,
+        buckets=[bucket.replace("-", " ") for bucket in buckets],
+        urgencies=[URGENCIES[URGENCY_WORDS.index(word)] for word in urgencies],
+        origins=origins,
+        max_hours=parse_duration(max_duration) if max_duration is not None else None,
+        min_hours=parse_duration(min_duration) if min_duration is not None else None,
+        sort=sort,
+    )
+    if not entries:
+        raise NothingSelectedError()
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: [export.side_effect(knowledge, entry) for entry in entries],
+        as_markdown=lambda markdown: markdown.side_effect_list(knowledge, entries, area_id),
+        as_table=lambda render, out: render.side_effect_table(entries, out, area_id),
+    )
+
+
+def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
+    entry = knowledge.find(plain.printable(" ".join(words)))
+    page = pages.side_effect(knowledge, entry)
+    emit_page(output_format, knowledge, page, lambda export: export.side_effect(knowledge, entry))
+
+
+def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
+    from .search import search as find_all
+    from .search import suggestions
+
+    query = plain.printable(" ".join(words))
+    hits = find_all(knowledge, query)
+    if not hits:
+        raise NoSearchResultError(query, suggestions(knowledge, query))
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: export.search_hits(hits),
+        as_markdown=lambda markdown: markdown.search_results(hits),
+        as_table=lambda render, out: render.search_results(hits, out),
+    )
+
+
+def guide(knowledge: KnowledgeBase, output_format: Format, name: str) -> None:
+    """avoid, before, after or urgent: a reading page and its JSON."""
+    page = {"avoid": pages.avoid, "before": pages.before, "after": pages.after, "urgent": pages.urgent}[name]
+    as_json = {"avoid": "guidance", "before": "before", "after": "after", "urgent": "urgent"}[name]
+    emit_page(output_format, knowledge, page(knowledge), lambda export: getattr(export, as_json)(knowledge))
+
+
+def bibliography(knowledge: KnowledgeBase, output_format: Format) -> None:
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: export.bibliography(knowledge),
+        as_markdown=lambda markdown: markdown.bibliography(knowledge),
+        as_table=lambda render, out: render.bibliography(knowledge, out),
+        footer=False,
+    )
+
+
+def check(
+    knowledge: KnowledgeBase,
+    output_format: Format,
+    areas: list[str],
+    age: int | None,
+    situations: list[str],
+    ask: tuple[Ask, Confirm, Say] | None,
+) -> None:
+    """`ask` is the CLI's (prompt, confirm, say) when the reader answers questions; else the options count."""
+    from .check import Answers, assess, check_age, check_situations
+
+    if ask is not None:
+        from .interview import interview
+
+        answers = interview(knowledge, *ask)
+    else:
+        area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
+        answers = Answers(area_ids, check_age(knowledge, age), check_situations(knowledge, situations))
+    result = assess(knowledge, answers)
+    emit_page(output_format, knowledge, pages.check(knowledge, result), lambda e: e.assessment(knowledge, result))
+
+
+def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) -> None:
+    from .timeline import build
+
+    drawn = build(knowledge, tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas)))
+    emit(
+        output_format,
+        knowledge,
+        as_json=lambda export: export.timeline(drawn),
+        as_markdown=lambda markdown: markdown.timeline(drawn),
+        as_table=lambda render, out: render.timeline(drawn, out),
+    )
+
+
+def paths(output_format: Format, data_files: list[str]) -> None:
+    from .files import layer_report
+
+    rows = layer_report(data_files)
+    emit(
+        output_format,
+        None,
+        as_json=lambda export: rows,
+        as_markdown=lambda markdown: markdown.layer_report(rows),
+        as_table=lambda render, out: render.layer_report(rows, out),
+        footer=False,
+    )
+
+
+def validate(files: list[str]) -> None:
+    from .files import validation_report
+
+    report, problems = validation_report(files)
+    if report:
+        streams.write("\n".join(report))
+    if problems:
+        raise KnowledgeBaseError(problems)
+
+
+def schema() -> None:
+    from .export import to_json
+    from .json_schema import json_schema
+
+    streams.write(to_json(json_schema()))
