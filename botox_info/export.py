@@ -28,7 +28,6 @@ def source(item: Source) -> dict[str, Any]:
 
 
 def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
-    duration = entry.duration
     return {
         "id": entry.id,
         "name": entry.name,
@@ -36,13 +35,8 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
         "aliases": list(entry.aliases),
         "summary": entry.summary,
         "causes": statements(entry.causes),
-        "duration": {
-            "text": duration.text,
-            "low": duration.low,
-            "high": duration.high,
-            "unit": duration.unit,
-            "sources": list(duration.sources),
-        },
+        "duration": _span(entry.duration),
+        "onset": _span(entry.onset) if entry.onset else None,
         "frequency": {
             "bucket": entry.frequency.bucket,
             "figures": [_figure(figure) for figure in entry.frequency.figures],
@@ -191,4 +185,14 @@ def timeline(drawn: Any) -> dict[str, Any]:
         "axis": {"from_hours": AXIS_FROM, "to_hours": AXIS_TO, "scale": "logarithmic"},
         "wanted_effect": row(drawn.wanted) if drawn.wanted else None,
         "side_effects": [row(bar) for bar in drawn.bars],
+    }
+
+
+def _span(duration: Any) -> dict[str, Any]:
+    return {
+        "text": duration.text,
+        "low": duration.low,
+        "high": duration.high,
+        "unit": duration.unit,
+        "sources": list(duration.sources),
     }

@@ -94,6 +94,8 @@ class SideEffect(NamedTuple):
         cited: dict[str, None] = {}
         for statement in (*self.causes, *self.mitigation, *self.prevention, *self.see_doctor_if):
             cited.update(dict.fromkeys(statement.sources))
+        if self.onset is not None:
+            cited.update(dict.fromkeys(self.onset.sources))
         cited.update(dict.fromkeys(self.duration.sources))
         cited.update(dict.fromkeys(figure.source for figure in self.frequency.figures))
         return tuple(cited)

@@ -58,7 +58,10 @@ def cited_by(*sections: Section) -> tuple[str, ...]:
 
 
 def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
+    onset = entry.onset
+    when = (Section("When it starts", items([Statement(onset.text, onset.sources)])),) if onset else ()
     sections = (
+        *when,
         Section("How long it lasts", items([Statement(entry.duration.text, entry.duration.sources)])),
         Section("How often", items(wording.frequency_statements(knowledge, entry))),
         Section("Why it happens", items(entry.causes)),

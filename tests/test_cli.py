@@ -29,6 +29,7 @@ SIDE_EFFECT_KEYS = {
     "summary",
     "causes",
     "duration",
+    "onset",
     "frequency",
     "urgency",
     "mitigation",
