@@ -22,19 +22,24 @@ class BotoxInfoError(Exception):
         self.message = message
 
 
-class NotFoundError(BotoxInfoError):
-    """No side effect matches what the user typed."""
+class _NoMatch(BotoxInfoError):
+    """Nothing matched what the user typed: what was not found, close words, where to go next."""
 
     exit_code = EXIT_NOT_FOUND
 
-    def __init__(self, query: str, suggestions: list[str]) -> None:
-        message = f"no side effect matches '{query}'."
-        if suggestions:
-            message += " Did you mean: " + ", ".join(suggestions) + "?"
-        message += " Try 'botox-info list' to see them all."
-        super().__init__(message)
+    def __init__(self, lead: str, query: str, suggestions: list[str], hint: str) -> None:
+        did_you_mean = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"{lead}{did_you_mean} {hint}")
         self.query = query
         self.suggestions = suggestions
+
+
+class NotFoundError(_NoMatch):
+    """No side effect matches what the user typed."""
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        lead = f"no side effect matches '{query}'."
+        super().__init__(lead, query, suggestions, "Try 'botox-info list' to see them all.")
 
 
 class AmbiguousNameError(BotoxInfoError):
@@ -51,19 +56,12 @@ class AmbiguousNameError(BotoxInfoError):
         self.candidates = candidates
 
 
-class NoSearchResultError(BotoxInfoError):
+class NoSearchResultError(_NoMatch):
     """No side effect or section mentions every word searched for."""
 
-    exit_code = EXIT_NOT_FOUND
-
     def __init__(self, query: str, suggestions: list[str]) -> None:
-        message = f"nothing mentions all of '{query}'."
-        if suggestions:
-            message += " Did you mean: " + ", ".join(suggestions) + "?"
-        message += " Try fewer or other words, or 'botox-info list'."
-        super().__init__(message)
-        self.query = query
-        self.suggestions = suggestions
+        lead = f"nothing mentions all of '{query}'."
+        super().__init__(lead, query, suggestions, "Try fewer or other words, or 'botox-info list'.")
 
 
 class NothingSelectedError(BotoxInfoError):

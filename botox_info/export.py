@@ -24,7 +24,7 @@ def statements(items: Iterable[Statement]) -> list[dict[str, Any]]:
 
 
 def source(item: Source) -> dict[str, Any]:
-    return {"id": item.id, "title": item.title, "publisher": item.publisher, "year": item.year, "url": item.url}
+    return dict(item._asdict())  # id, title, publisher, year, url
 
 
 def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
@@ -158,13 +158,7 @@ def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
 
 
 def _figure(figure: Any) -> dict[str, Any]:
-    return {
-        "area": figure.area,
-        "percent": figure.percent,
-        "placebo_percent": figure.placebo_percent,
-        "population": figure.population,
-        "source": figure.source,
-    }
+    return dict(figure._asdict())  # area, percent, placebo_percent, population, source
 
 
 def timeline(drawn: Any) -> dict[str, Any]:
@@ -189,10 +183,4 @@ def timeline(drawn: Any) -> dict[str, Any]:
 
 
 def _span(duration: Any) -> dict[str, Any]:
-    return {
-        "text": duration.text,
-        "low": duration.low,
-        "high": duration.high,
-        "unit": duration.unit,
-        "sources": list(duration.sources),
-    }
+    return {**duration._asdict(), "sources": list(duration.sources)}  # text, low, high, unit, sources
