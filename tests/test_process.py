@@ -76,3 +76,17 @@ def test_the_built_wheel_installs_and_runs_from_another_directory(tmp_path: Path
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().startswith("Sagging skin\n")
     assert "Sources" in result.stdout.decode()
+
+
+def test_check_in_a_pipe_never_waits_for_input(command: list[str], tmp_path: Path) -> None:
+    """stdin stays open and silent, as in CI: check must answer without asking."""
+    env = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache")}
+    child = subprocess.Popen([*command, "check"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    try:
+        assert child.wait(timeout=30) == 0
+    finally:
+        child.kill()
+        assert child.stdin is not None
+        child.stdin.close()
+    assert child.stdout is not None
+    assert b"You told botox-info nothing about yourself" in child.stdout.read()
