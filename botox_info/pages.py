@@ -70,7 +70,7 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
         Section("See a doctor if", items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
         Section("Treatment areas", (Item(", ".join(knowledge.area_names()[a] for a in entry.areas)),)),
     )
-    intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGINS[entry.origin]}.")
+    intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGIN_NAMES[entry.origin]}.")
     return Page(entry.name, intro, sections, entry.cited_sources, emergency=entry.urgency == URGENCIES[0])
 
 

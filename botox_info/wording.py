@@ -11,7 +11,7 @@ from typing import Any
 from .models import Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
 from .selection import bucket_for, figure_for
 
-ORIGINS = {
+ORIGIN_NAMES = {
     "article": "the seed article",
     "reference": "medical references (the label, health services, studies)",
 }
