@@ -17,11 +17,21 @@ def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
     from importlib.resources import files
 
     builtin = str(files("botox_info").joinpath(knowledge.BUILTIN_RESOURCE))
-    rows: list[dict[str, Any]] = [{"source": "built-in", "path": builtin, "exists": True, "read": True}]
+    rows: list[dict[str, Any]] = [
+        {"source": "built-in", "path": builtin, "exists": True, "read": True, "required": True}
+    ]
     for candidate in config.candidates(data_files):
         exists = os.path.isfile(candidate.path)
-        rows.append({"source": candidate.why, "path": candidate.path, "exists": exists, "read": exists})
+        row = {"source": candidate.why, "path": candidate.path, "exists": exists, "read": exists}
+        rows.append({**row, "required": candidate.required})
     return rows
+
+
+def state(row: dict[str, Any]) -> str:
+    """'read', 'not present, skipped', or why a file named on purpose stops every command."""
+    if row["read"]:
+        return "read"
+    return "MISSING: every command stops with an error until it exists" if row["required"] else "not present, skipped"
 
 
 def validation_report(paths: list[str]) -> tuple[list[str], list[str]]:

@@ -95,9 +95,11 @@ def timeline(drawn: Any) -> str:
 
 
 def layer_report(rows: list[dict[str, Any]]) -> str:
+    from .files import state as file_state
+
     lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
     for position, row in enumerate(rows, start=1):
-        state = "read" if row["read"] else "not present, skipped"
+        state = file_state(row)
         lines.append(f"{position}. {escape(row['source'])}: `{row['path']}` ({state})")
     return "\n".join(lines)
 

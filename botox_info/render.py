@@ -191,10 +191,12 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
 
 def layer_report(rows: list[dict[str, Any]], out: Console) -> Text:
     """The knowledge-base files in the order they are layered, and which were read."""
+    from .files import state as file_state
+
     writer = _Writer(out)
     writer.line("Knowledge-base files, in order: later ones add to and override earlier ones.", HEADING)
     for position, row in enumerate(rows, start=1):
-        state = "read" if row["read"] else "not present, skipped"
+        state = file_state(row)
         writer.hang(f"{position}. ", Text(f"{row['source']}: {row['path']} ({state})"))
     return writer.text
 

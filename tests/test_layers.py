@@ -118,6 +118,9 @@ def test_paths_lists_the_layers_in_order(run: Run, tmp_path: Path) -> None:
     table = run("--data", str(CLINIC), "paths").stdout
     assert f"3. --data: {CLINIC} (read)" in table
     assert "(not present, skipped)" in table
+    missing = run("--data", str(tmp_path / "gone.yaml"), "paths").stdout
+    flat = " ".join(missing.split())
+    assert f"3. --data: {tmp_path / 'gone.yaml'} (MISSING: every command stops with an error until it exists)" in flat
 
 
 # ---- validate -------------------------------------------------------------------
