@@ -5,4 +5,4 @@ Educational information from a sourced knowledge base, not medical advice.
 
 # The single source of the version: pyproject.toml reads it from here (hatch),
 # so `--version` does not pay for importing importlib.metadata.
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -8,10 +8,10 @@ commands -> render/export/markdown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import pages, plain, streams
-from .errors import KnowledgeBaseError, NoSearchResultError, NothingSelectedError
+from .errors import BotoxInfoError, KnowledgeBaseError, NoSearchResultError, NothingSelectedError
 from .models import URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import parse_duration, select
@@ -46,11 +46,11 @@ def list_side_effects(
         sort=sort,
     )
     if not entries:
-        raise NothingSelectedError()
+        _nothing_found(output_format, knowledge, {"side_effects": []}, NothingSelectedError())
     emit(
         output_format,
         knowledge,
-        as_json=lambda export: [export.side_effect(knowledge, entry) for entry in entries],
+        as_json=lambda export: {"side_effects": [export.side_effect(knowledge, entry) for entry in entries]},
         as_markdown=lambda markdown: markdown.side_effect_list(knowledge, entries, area_id),
         as_table=lambda render, out: render.side_effect_table(entries, out, area_id),
     )
@@ -69,14 +69,36 @@ def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) ->
     query = plain.printable(" ".join(words))
     hits = find_all(knowledge, query)
     if not hits:
-        raise NoSearchResultError(query, suggestions(knowledge, query))
+        _nothing_found(
+            output_format,
+            knowledge,
+            {"query": query, "hits": []},
+            NoSearchResultError(query, suggestions(knowledge, query)),
+        )
     emit(
         output_format,
         knowledge,
-        as_json=lambda export: export.search_hits(hits),
-        as_markdown=lambda markdown: markdown.search_results(hits),
+        as_json=lambda export: {"query": query, "hits": export.search_hits(hits)},
+        as_markdown=lambda markdown: markdown.search_results(knowledge, hits),
         as_table=lambda render, out: render.search_results(hits, out),
     )
+
+
+def _nothing_found(
+    output_format: Format, knowledge: KnowledgeBase, empty: dict[str, Any], error: BotoxInfoError
+) -> NoReturn:
+    """No match: a program asking for JSON still gets a document (with empty lists); then the error and exit 1."""
+    if output_format is Format.json:
+        emit(output_format, knowledge, lambda export: empty, _no_markdown, _no_table)
+    raise error
+
+
+def _no_markdown(markdown: Any) -> str:
+    raise AssertionError("only JSON is printed for an empty result")
+
+
+def _no_table(render: Any, out: Any) -> Any:
+    raise AssertionError("only JSON is printed for an empty result")
 
 
 def guide(knowledge: KnowledgeBase, output_format: Format, name: str) -> None:
@@ -90,10 +112,10 @@ def bibliography(knowledge: KnowledgeBase, output_format: Format) -> None:
     emit(
         output_format,
         knowledge,
-        as_json=lambda export: export.bibliography(knowledge),
+        as_json=lambda export: {"sources": export.bibliography(knowledge)},
         as_markdown=lambda markdown: markdown.bibliography(knowledge),
         as_table=lambda render, out: render.bibliography(knowledge, out),
-        footer=False,
+        advice=False,
     )
 
 
@@ -127,7 +149,7 @@ def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) 
         output_format,
         knowledge,
         as_json=lambda export: export.timeline(drawn),
-        as_markdown=lambda markdown: markdown.timeline(drawn),
+        as_markdown=lambda markdown: markdown.timeline(knowledge, drawn),
         as_table=lambda render, out: render.timeline(drawn, out),
     )
 
@@ -139,10 +161,10 @@ def paths(output_format: Format, data_files: list[str]) -> None:
     emit(
         output_format,
         None,
-        as_json=lambda export: rows,
+        as_json=lambda export: {"files": rows},
         as_markdown=lambda markdown: markdown.layer_report(rows),
         as_table=lambda render, out: render.layer_report(rows, out),
-        footer=False,
+        advice=False,
     )
 
 

@@ -12,7 +12,19 @@ from typing import Any
 
 from .models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
 
-# Enough to stop emphasis, links, HTML, headings and table cells; parentheses stay plain.
+# Version 2: every document is an object that says its version; lists moved under a key
+# (list -> "side_effects", search -> "hits", sources -> "sources"), and every document
+# that gives advice carries "disclaimer" and "emergency".
+FORMAT_VERSION = 2
+
+
+def document(body: dict[str, Any], knowledge: KnowledgeBase | None) -> dict[str, Any]:
+    """A whole JSON document: its format version, the body, and for advice the disclaimer and emergency line."""
+    whole = {"format_version": FORMAT_VERSION, **body}
+    if knowledge is not None:
+        whole["disclaimer"] = knowledge.disclaimer
+        whole["emergency"] = knowledge.emergency.text
+    return whole
 
 
 def to_json(value: Any, ascii_only: bool = False) -> str:
@@ -74,6 +86,7 @@ def urgent(knowledge: KnowledgeBase) -> dict[str, Any]:
         "summary": flags.summary,
         "onset": flags.onset,
         "signs": list(flags.signs),
+        "allergy_signs": list(flags.allergy_signs),
         "action": statements(flags.action),
         "sources": [source(knowledge.sources[source_id]) for source_id in flags.sources],
         "get_help_now": [
@@ -90,7 +103,12 @@ def before(knowledge: KnowledgeBase) -> dict[str, Any]:
     flags = knowledge.red_flags
     return {
         **{field: statements(getattr(groups, field)) for field in groups._fields},
-        "red_flags": {"onset": flags.onset, "signs": list(flags.signs), "action": statements(flags.action)},
+        "red_flags": {
+            "onset": flags.onset,
+            "signs": list(flags.signs),
+            "allergy_signs": list(flags.allergy_signs),
+            "action": statements(flags.action),
+        },
         "disclaimer": knowledge.disclaimer,
     }
 

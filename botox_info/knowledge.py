@@ -172,6 +172,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
     files = document.get(_FILES, {})
     return KnowledgeBase(
         disclaimer=document["disclaimer"],
+        emergency=Statement(document["emergency"]["text"], tuple(document["emergency"]["sources"])),
         sources=sources,
         areas=areas,
         side_effects=tuple(_side_effect(item, files.get(item["id"], "built-in")) for item in document["side_effects"]),
@@ -189,6 +190,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
             tuple(red_flags["signs"]),
             _statements(red_flags["action"]),
             tuple(red_flags["sources"]),
+            tuple(red_flags["allergy_signs"]),
         ),
     )
 

@@ -58,13 +58,13 @@ def bibliography(knowledge: KnowledgeBase) -> str:
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
 
 
-def search_results(hits: list[Any]) -> str:
+def search_results(knowledge: KnowledgeBase, hits: list[Any]) -> str:
     lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
     for hit in hits:
         lines += ["", f"## {escape(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
         for passage in wording.shown_passages(hit):
             lines.append(f"- {escape(wording.field_label(passage.field))}: {_highlighted(passage)}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *_footer(knowledge)])
 
 
 def _highlighted(passage: Any) -> str:
@@ -76,7 +76,7 @@ def _highlighted(passage: Any) -> str:
     return "".join([*pieces, escape(passage.text[cursor:])])
 
 
-def timeline(drawn: Any) -> str:
+def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
     from .timeline import chart, span_text
 
     lines = ["# After treatment: when things start and how long they last", "", "```text"]
@@ -91,7 +91,7 @@ def timeline(drawn: Any) -> str:
         start = span_text(row.start) if row.start_known else "not measured"
         cells = [row.name, start, span_text(row.usual_end), span_text(row.longest_end)]
         lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
-    return "\n".join(lines)
+    return "\n".join([*lines, *_footer(knowledge)])
 
 
 def layer_report(rows: list[dict[str, Any]]) -> str:
@@ -135,4 +135,4 @@ def _sources(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> list[str]:
 
 
 def _footer(knowledge: KnowledgeBase) -> list[str]:
-    return ["", f"**{escape(wording.RED_FLAG_LINE)}**", "", f"> {escape(knowledge.disclaimer)}"]
+    return ["", f"**{escape(wording.emergency_line(knowledge))}**", "", f"> {escape(knowledge.disclaimer)}"]

@@ -155,13 +155,15 @@ class AfterStep(NamedTuple):
 class RedFlags(NamedTuple):
     summary: str
     onset: str
-    signs: tuple[str, ...]
+    signs: tuple[str, ...]  # of the toxin's spread
     action: tuple[Statement, ...]
     sources: tuple[str, ...]
+    allergy_signs: tuple[str, ...] = ()  # of a severe allergic reaction
 
 
 class KnowledgeBase(NamedTuple):
     disclaimer: str
+    emergency: Statement  # when to get medical help at once: said by every page that gives advice
     sources: dict[str, Source]
     areas: tuple[Area, ...]
     side_effects: tuple[SideEffect, ...]
@@ -193,7 +195,7 @@ class KnowledgeBase(NamedTuple):
             "avoid": (*self.guidance.principles, *self.guidance.checklist),
             "before": tuple(statement for group in self.before for statement in group),
             "after": self.after,
-            "red flags": (*self.red_flags.action, Statement("", self.red_flags.sources)),
+            "red flags": (*self.red_flags.action, Statement("", self.red_flags.sources), self.emergency),
             "wanted effect": tuple(Statement("", d.sources) for d in self.wanted_effect or ()),
         }
         for section, statements in sections.items():

@@ -23,6 +23,7 @@ class Format(StrEnum):
 
 
 def emit_page(output_format: Format, knowledge: KnowledgeBase, content: Page, as_json: Callable[[Any], Any]) -> None:
+    """A reading page; one that closes with words of its own (urgent) needs no footer on the terminal."""
     emit(
         output_format,
         knowledge,
@@ -39,21 +40,24 @@ def emit(
     as_json: Callable[[Any], Any],
     as_markdown: Callable[[Any], str],
     as_table: Callable[[Any, Any], Any],
+    advice: bool = True,
     footer: bool = True,
 ) -> None:
-    """Print one view; `footer` adds the red-flag line and the disclaimer to tables and pages."""
+    """Print one view. Advice carries the emergency line and the disclaimer in every format:
+    in JSON as fields, on the terminal as a footer unless the page closes with its own (`footer`)."""
     if output_format is Format.table:
         from . import render
 
         out = render.console()
         out.print(as_table(render, out), soft_wrap=True)
-        if footer and knowledge is not None:
+        if advice and footer and knowledge is not None:
             out.print(render.footer(knowledge, out), soft_wrap=True)
     elif output_format is Format.json:
         from . import export
 
         ascii_only = not streams.can_encode(sys.stdout, "®")
-        streams.write(export.to_json(as_json(export), ascii_only=ascii_only))
+        whole = export.document(as_json(export), knowledge if advice else None)
+        streams.write(export.to_json(whole, ascii_only=ascii_only))
     else:
         from . import markdown
 

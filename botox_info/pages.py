@@ -101,7 +101,11 @@ def before(knowledge: KnowledgeBase) -> Page:
         Section("Questions to ask the clinic", items(groups.questions_to_ask)),
         Section(
             f"Know the warning signs ({flags.onset})",
-            (Item("; ".join(flags.signs) + ".", flags.sources), *items(flags.action[:1])),
+            (
+                Item("Spread of the toxin: " + "; ".join(flags.signs) + ".", flags.sources),
+                Item("A severe allergic reaction: " + "; ".join(flags.allergy_signs) + ".", flags.sources),
+                *items(flags.action[:2]),
+            ),
             urgent=True,
         ),
     )
@@ -124,7 +128,8 @@ def after(knowledge: KnowledgeBase) -> Page:
 def urgent(knowledge: KnowledgeBase) -> Page:
     flags = knowledge.red_flags
     sections = [
-        Section("Warning signs", tuple(Item(sign) for sign in flags.signs), urgent=True),
+        Section("Signs the toxin has spread", tuple(Item(sign) for sign in flags.signs), urgent=True),
+        Section("Signs of a severe allergic reaction", tuple(Item(sign) for sign in flags.allergy_signs), urgent=True),
         Section("What to do", items(flags.action), urgent=True),
     ]
     now = [entry for entry in knowledge.side_effects if entry.urgency == URGENCIES[0]]

@@ -233,7 +233,7 @@ def timeline(drawn: Any, out: Console) -> Text:
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     writer = _Writer(out)
     writer.line()
-    writer.line(wording.RED_FLAG_LINE, "bold")
+    writer.line(wording.emergency_line(knowledge), "bold")
     writer.line(knowledge.disclaimer, NOTE)
     return writer.text
 

@@ -119,6 +119,7 @@ KNOWLEDGE_BASE = Record(
     {
         "schema_version": OneOf((1,)),
         "disclaimer": Text(),
+        "emergency": STATEMENT,
         "sources": ListOf(SOURCE),
         "areas": ListOf(AREA),
         "side_effects": ListOf(SIDE_EFFECT),
@@ -141,6 +142,7 @@ KNOWLEDGE_BASE = Record(
                 "summary": Text(),
                 "onset": Text(),
                 "signs": ListOf(Text()),
+                "allergy_signs": ListOf(Text()),
                 "action": STATEMENTS,
                 "sources": SOURCE_IDS,
             }

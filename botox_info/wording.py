@@ -15,10 +15,11 @@ ORIGIN_NAMES = {
     "article": "the seed article",
     "reference": "medical references (the label, health services, studies)",
 }
-RED_FLAG_LINE = (
-    "Trouble swallowing, speaking or breathing after treatment, even weeks later, "
-    "is an emergency: get medical help at once. See 'botox-info urgent'."
-)
+
+
+def emergency_line(knowledge: KnowledgeBase) -> str:
+    """The knowledge base's emergency line, with the command that says more."""
+    return f"{knowledge.emergency.text} See 'botox-info urgent'."
 
 
 def provenance(entry: SideEffect) -> str:

@@ -21,6 +21,8 @@ BUILTIN = knowledge.load()
 ENTRY_IDS = [entry.id for entry in BUILTIN.side_effects]
 COMMANDS = ["list", "show", "avoid", "before", "after", "urgent", "sources", "check", "timeline"]
 FORMATS = ["table", "json", "markdown"]
+# Every JSON document that gives advice carries these beside its own fields (format_version 2).
+ADVICE_FIELDS = {"format_version", "disclaimer", "emergency"}
 SIDE_EFFECT_KEYS = {
     "id",
     "name",
@@ -83,7 +85,9 @@ def test_list_table_names_every_side_effect_with_duration_and_frequency(run: Run
 def test_list_json_is_every_entry_with_the_documented_fields(run: Run) -> None:
     result = run("list", "--format", "json")
     assert result.exit_code == EXIT_OK
-    entries = json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert set(document) == {"side_effects", *ADVICE_FIELDS}
+    entries = document["side_effects"]
     assert [entry["id"] for entry in entries] == ENTRY_IDS
     for entry in entries:
         assert set(entry) == SIDE_EFFECT_KEYS
@@ -145,7 +149,7 @@ def test_show_json_is_one_object_with_the_documented_fields(run: Run, entry_id: 
     result = run("show", entry_id, "--format", "json")
     assert result.exit_code == EXIT_OK
     data = json.loads(result.stdout)
-    assert set(data) == SIDE_EFFECT_KEYS
+    assert set(data) == SIDE_EFFECT_KEYS | ADVICE_FIELDS
     assert data["id"] == entry_id
     assert set(data["duration"]) == {"text", "low", "high", "unit", "sources"}
     assert {source["id"] for source in data["sources"]} == set(BUILTIN.find(entry_id).cited_sources)
@@ -239,7 +243,7 @@ def test_avoid_json_sections(run: Run) -> None:
         "contraindications",
         "prevention",
         "sources",
-        "disclaimer",
+        *ADVICE_FIELDS,
     }
     assert [item["id"] for item in data["prevention"]] == ENTRY_IDS
 
@@ -256,7 +260,16 @@ def test_urgent_lists_the_red_flags_and_what_to_do(run: Run, output_format: str)
 
 def test_urgent_json_sections(run: Run) -> None:
     data = json.loads(run("urgent", "--format", "json").stdout)
-    assert set(data) == {"summary", "onset", "signs", "action", "sources", "get_help_now", "disclaimer"}
+    assert set(data) == {
+        "summary",
+        "onset",
+        "signs",
+        "allergy_signs",
+        "action",
+        "sources",
+        "get_help_now",
+        *ADVICE_FIELDS,
+    }
     assert data["onset"] == "hours to weeks after treatment"
 
 
@@ -264,7 +277,8 @@ def test_urgent_json_sections(run: Run) -> None:
 @pytest.mark.parametrize("output_format", ["table", "markdown"])
 def test_the_red_flag_line_is_never_hidden(run: Run, name: str, output_format: str) -> None:
     stdout = run(name, "--format", output_format).stdout
-    assert "Trouble swallowing, speaking or breathing after treatment" in stdout
+    assert "Get medical help at once if swallowing, speaking or breathing becomes hard" in stdout
+    assert "signs of a severe allergic reaction" in stdout
 
 
 # ---- usage errors -------------------------------------------------------------
@@ -386,7 +400,7 @@ def test_ascii_terminal_gets_readable_stand_ins(run: Run) -> None:
 
 def _ids(result: Result) -> list[str]:
     assert result.exit_code == EXIT_OK, result.stderr
-    return [entry["id"] for entry in json.loads(result.stdout)]
+    return [entry["id"] for entry in json.loads(result.stdout)["side_effects"]]
 
 
 def test_list_marks_where_each_entry_comes_from(run: Run) -> None:
@@ -504,7 +518,7 @@ def test_before_json_sections(run: Run) -> None:
         "avoid_beforehand",
         "questions_to_ask",
         "red_flags",
-        "disclaimer",
+        *ADVICE_FIELDS,
     }
 
 
@@ -519,13 +533,15 @@ def test_after_marks_who_advises_each_step(run: Run) -> None:
 
 def test_after_json_steps(run: Run) -> None:
     data = json.loads(run("after", "--format", "json").stdout)
-    assert set(data) == {"steps", "disclaimer"}
+    assert set(data) == {"steps", *ADVICE_FIELDS}
     assert [step["text"] for step in data["steps"]] == [step.text for step in BUILTIN.after]
     assert all(step["basis"] in ("label", "medical body", "clinic practice") for step in data["steps"])
 
 
 def test_sources_lists_every_source_with_what_cites_it(run: Run) -> None:
-    data = json.loads(run("sources", "--format", "json").stdout)
+    document = json.loads(run("sources", "--format", "json").stdout)
+    assert set(document) == {"format_version", "sources"}
+    data = document["sources"]
     assert [item["id"] for item in data] == list(BUILTIN.sources)
     for item in data:
         assert set(item) == {"id", "title", "publisher", "year", "url", "cited_by"}
@@ -557,7 +573,10 @@ def test_search_highlights_the_matched_words(run: Run) -> None:
 
 
 def test_search_json_gives_ids_fields_and_scores(run: Run) -> None:
-    hits = json.loads(run("search", "bruise", "--format", "json").stdout)
+    document = json.loads(run("search", "bruise", "--format", "json").stdout)
+    assert set(document) == {"query", "hits", *ADVICE_FIELDS}
+    assert document["query"] == "bruise"
+    hits = document["hits"]
     assert hits[0]["id"] == "bruising"
     assert "aliases" in hits[0]["fields"]
     scores = [hit["score"] for hit in hits]
@@ -570,7 +589,7 @@ def test_search_json_gives_ids_fields_and_scores(run: Run) -> None:
 
 
 def test_search_reaches_the_sections_too(run: Run) -> None:
-    hits = json.loads(run("search", "insurance", "--format", "json").stdout)
+    hits = json.loads(run("search", "insurance", "--format", "json").stdout)["hits"]
     assert [(hit["kind"], hit["id"]) for hit in hits] == [("section", "before")]
     assert "'botox-info before'" in run("search", "insurance").stdout
 
@@ -587,3 +606,67 @@ def test_search_without_a_match_suggests_words_on_stderr(run: Run) -> None:
 
 def test_search_needs_words(run: Run) -> None:
     assert run("search").exit_code == EXIT_USAGE
+
+
+# ---- the disclaimer and the emergency line in every format --------------------------
+
+ADVICE_COMMANDS = [
+    ["list"],
+    ["show", "sagging"],
+    ["search", "bruise"],
+    ["timeline"],
+    ["check", "--area", "jaw"],
+    ["avoid"],
+    ["before"],
+    ["after"],
+    ["urgent"],
+]
+
+
+@pytest.mark.parametrize("args", ADVICE_COMMANDS, ids=lambda args: "-".join(args))
+def test_every_json_document_that_advises_carries_the_disclaimer_and_the_emergency(run: Run, args: list[str]) -> None:
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert document["format_version"] == 2
+    assert document["disclaimer"] == BUILTIN.disclaimer
+    assert document["emergency"] == BUILTIN.emergency.text
+    assert "severe allergic reaction" in document["emergency"]
+
+
+@pytest.mark.parametrize("args", [a for a in ADVICE_COMMANDS if a != ["urgent"]], ids=lambda args: "-".join(args))
+@pytest.mark.parametrize("output_format", ["table", "markdown"])
+def test_every_page_that_advises_ends_with_the_emergency_line_and_the_disclaimer(
+    run: Run, args: list[str], output_format: str
+) -> None:
+    stdout = run(*args, "--format", output_format).stdout
+    tail = stdout[-900:]
+    assert BUILTIN.emergency.text in tail
+    assert BUILTIN.disclaimer in tail
+
+
+@pytest.mark.parametrize(
+    ("args", "empty"),
+    [
+        (["search", "zzzz"], {"query": "zzzz", "hits": []}),
+        (["list", "--area", "neck", "--urgency", "get-help-now", "--max-duration", "1min"], {"side_effects": []}),
+    ],
+    ids=["search", "list"],
+)
+def test_json_of_an_empty_result_is_a_document_with_empty_lists(
+    run: Run, args: list[str], empty: dict[str, object]
+) -> None:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == EXIT_NOT_FOUND
+    document = json.loads(result.stdout)
+    assert document == {
+        "format_version": 2,
+        **empty,
+        "disclaimer": BUILTIN.disclaimer,
+        "emergency": BUILTIN.emergency.text,
+    }
+    assert result.stderr.startswith("botox-info: error: ")
+
+
+def test_an_empty_result_prints_nothing_on_stdout_for_reading(run: Run) -> None:
+    result = run("search", "zzzz")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stdout == ""

@@ -61,7 +61,9 @@ def test_a_clinic_file_overrides_one_field_and_keeps_the_rest(run: Run) -> None:
 def test_a_clinic_file_adds_an_entry_found_by_its_words(run: Run) -> None:
     data = show_json(run, "-d", str(CLINIC), "show", "pins", "and", "needles", "--format", "json")
     assert data["id"] == "tingling"
-    ids = [entry["id"] for entry in json.loads(run("-d", str(CLINIC), "list", "--format", "json").stdout)]
+    ids = [
+        entry["id"] for entry in json.loads(run("-d", str(CLINIC), "list", "--format", "json").stdout)["side_effects"]
+    ]
     assert ids == [*(entry.id for entry in BUILTIN.side_effects), "tingling"]
 
 
@@ -91,7 +93,7 @@ def test_the_environment_variable_and_the_users_own_file_are_layers(run: Run, tm
 def test_replace_true_starts_afresh(run: Run, tmp_path: Path) -> None:
     minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     path = write(tmp_path, "replace: true\n" + minimal)
-    ids = [entry["id"] for entry in json.loads(run("-d", str(path), "list", "--format", "json").stdout)]
+    ids = [entry["id"] for entry in json.loads(run("-d", str(path), "list", "--format", "json").stdout)["side_effects"]]
     assert ids == ["sagging"]
     assert "Test data only, not medical advice." in run("-d", str(path), "urgent").stdout
 
@@ -111,7 +113,9 @@ def test_a_missing_data_file_is_an_error_not_skipped(run: Run, tmp_path: Path) -
 
 def test_paths_lists_the_layers_in_order(run: Run, tmp_path: Path) -> None:
     result = run("--data", str(CLINIC), "paths", "--format", "json", env={"BOTOX_INFO_DATA": str(CLINIC)})
-    rows = json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert document["format_version"] == 2
+    rows = document["files"]
     assert [row["source"] for row in rows] == ["built-in", "your own file", "$BOTOX_INFO_DATA", "--data"]
     assert rows[1]["path"] == str(tmp_path / "config" / "botox-info" / "side_effects.yaml")
     assert [row["read"] for row in rows] == [True, False, True, True]
@@ -263,16 +267,16 @@ def test_hostile_text_in_a_clinic_file_prints_literally(run: Run, tmp_path: Path
 
 
 def test_list_by_how_long_it_lasts(run: Run) -> None:
-    short = json.loads(run("list", "--max-duration", "1 week", "--format", "json").stdout)
+    short = json.loads(run("list", "--max-duration", "1 week", "--format", "json").stdout)["side_effects"]
     assert all(BUILTIN.find(e["id"]).duration.high_hours <= 7 * 24 for e in short)
     assert {"pain", "headache"} <= {e["id"] for e in short}
-    long = json.loads(run("list", "--min-duration", "3mo", "--format", "json").stdout)
+    long = json.loads(run("list", "--min-duration", "3mo", "--format", "json").stdout)["side_effects"]
     assert all(BUILTIN.find(e["id"]).duration.high_hours >= 90 * 24 for e in long)
     assert "toxin-spread" in {e["id"] for e in long}
 
 
 def test_list_by_origin(run: Run) -> None:
-    ids = [e["id"] for e in json.loads(run("list", "--origin", "reference", "--format", "json").stdout)]
+    ids = [e["id"] for e in json.loads(run("list", "--origin", "reference", "--format", "json").stdout)["side_effects"]]
     assert ids == [entry.id for entry in BUILTIN.side_effects if entry.origin == "reference"]
 
 

@@ -302,8 +302,8 @@ def test_unknown_top_level_key_is_reported(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, text)
     assert problems == [
         f"{path}:{at(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
-        "schema_version, disclaimer, sources, areas, side_effects, guidance, before, after, wanted_effect, situations, "
-        "rules, red_flags)"
+        "schema_version, disclaimer, emergency, sources, areas, side_effects, guidance, before, after, wanted_effect, "
+        "situations, rules, red_flags)"
     ]
 
 
@@ -333,7 +333,7 @@ def test_value_with_trailing_newline_is_refused(tmp_path: Path, old: str, new: s
 def test_top_level_list_is_refused(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, "- schema_version: 1\n")
     assert problems == [
-        f"{path}:1:1: (top level): expected a mapping with the keys schema_version, disclaimer, sources, "
+        f"{path}:1:1: (top level): expected a mapping with the keys schema_version, disclaimer, emergency, sources, "
         "areas, side_effects, guidance, before, after, wanted_effect, situations, rules, red_flags, found a list"
     ]
 
