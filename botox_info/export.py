@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .frequency import buckets_by_area
 from .models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
 
 # Version 2: every document is an object that says its version; lists moved under a key
@@ -51,6 +52,7 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
         "onset": _span(entry.onset) if entry.onset else None,
         "frequency": {
             "bucket": entry.frequency.bucket,
+            "by_area": buckets_by_area(entry.frequency.figures, entry.areas),
             "figures": [_figure(figure) for figure in entry.frequency.figures],
         },
         "urgency": entry.urgency,
@@ -176,7 +178,9 @@ def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
 
 
 def _figure(figure: Any) -> dict[str, Any]:
-    return dict(figure._asdict())  # area, percent, placebo_percent, population, source
+    """area, percent, placebo_percent, population, source, percent_high, sets_bucket, locator; and its kind."""
+    kind = "range across studies" if figure.percent_high is not None else "incidence"
+    return {**figure._asdict(), "kind": kind}
 
 
 def timeline(drawn: Any) -> dict[str, Any]:
@@ -197,8 +201,13 @@ def timeline(drawn: Any) -> dict[str, Any]:
         "axis": {"from_hours": AXIS_FROM, "to_hours": AXIS_TO, "scale": "logarithmic"},
         "wanted_effect": row(drawn.wanted) if drawn.wanted else None,
         "side_effects": [row(bar) for bar in drawn.bars],
+        "not_drawn": [{"id": entry.id, "name": entry.name} for entry in drawn.not_drawn],
     }
 
 
 def _span(duration: Any) -> dict[str, Any]:
-    return {**duration._asdict(), "sources": list(duration.sources)}  # text, low, high, unit, sources
+    """text, low, high, unit, sources, measured_from, measured; the numbers null where no source gives them."""
+    numbers = dict.fromkeys(("low", "high", "unit", "measured_from"))
+    if duration.measured:
+        numbers = {key: getattr(duration, key) for key in numbers}
+    return {"text": duration.text, **numbers, "sources": list(duration.sources), "measured": duration.measured}

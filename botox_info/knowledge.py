@@ -11,12 +11,12 @@ from typing import Any, NamedTuple
 
 from . import cache
 from .errors import KnowledgeBaseError
+from .frequency import figures_of, overall_bucket
 from .models import (
     AfterStep,
     Area,
     Before,
     Duration,
-    Figure,
     Frequency,
     Guidance,
     KnowledgeBase,
@@ -37,7 +37,6 @@ __all__ = [
     "Area",
     "Before",
     "Duration",
-    "Figure",
     "Frequency",
     "Guidance",
     "KnowledgeBase",
@@ -163,7 +162,16 @@ def _statements(items: list[dict[str, Any]]) -> tuple[Statement, ...]:
 
 def _build(document: dict[str, Any]) -> KnowledgeBase:
     sources = {
-        item["id"]: Source(item["id"], item["title"], item["publisher"], item.get("year"), item.get("url"))
+        item["id"]: Source(
+            item["id"],
+            item["title"],
+            item["publisher"],
+            item.get("year"),
+            item.get("url"),
+            item.get("doi"),
+            item.get("pmid"),
+            item.get("accessed"),
+        )
         for item in document["sources"]
     }
     areas = tuple(Area(item["id"], item["name"], tuple(item["aliases"])) for item in document["areas"])
@@ -215,14 +223,20 @@ def _rule(item: dict[str, Any]) -> Rule:
 
 
 def _duration(item: dict[str, Any]) -> Duration:
-    return Duration(item["text"], item["low"], item["high"], item["unit"], tuple(item["sources"]))
+    if "low" not in item:  # not measured: the text says so, and nothing is drawn or filtered on it
+        return Duration(item["text"], 0, 0, "days", tuple(item["sources"]), measured=False)
+    return Duration(
+        item["text"],
+        item["low"],
+        item["high"],
+        item["unit"],
+        tuple(item["sources"]),
+        item.get("measured_from", "onset"),
+    )
 
 
 def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
-    figures = tuple(
-        Figure(f["area"], f["percent"], f.get("placebo_percent"), f["population"], f["source"])
-        for f in item["frequency"].get("figures", [])
-    )
+    figures = figures_of(item)
     return SideEffect(
         id=item["id"],
         name=item["name"],
@@ -231,7 +245,7 @@ def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
         summary=item["summary"],
         causes=_statements(item["causes"]),
         duration=_duration(item["duration"]),
-        frequency=Frequency(item["frequency"]["bucket"], figures),
+        frequency=Frequency(overall_bucket(figures, item["areas"]), figures),
         urgency=item["urgency"],
         mitigation=_statements(item["mitigation"]),
         prevention=_statements(item["prevention"]),

@@ -77,7 +77,7 @@ def _highlighted(passage: Any) -> str:
 
 
 def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
-    from .timeline import chart, span_text
+    from .timeline import chart, not_drawn_line, span_text
 
     lines = ["# After treatment: when things start and how long they last", "", "```text"]
     lines += [
@@ -89,8 +89,11 @@ def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
     ]
     for row in [drawn.wanted, *drawn.bars] if drawn.wanted else drawn.bars:
         start = span_text(row.start) if row.start_known else "not measured"
-        cells = [row.name, start, span_text(row.usual_end), span_text(row.longest_end)]
+        usual = span_text(row.usual_end) if row.usual_end > row.start else "not known"
+        cells = [row.name, start, usual, span_text(row.longest_end)]
         lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    if not_drawn_line(drawn):
+        lines += ["", escape(not_drawn_line(drawn))]
     return "\n".join([*lines, *_footer(knowledge)])
 
 

@@ -22,6 +22,7 @@ URGENCIES = ("get help now", "see your doctor", "usually settles by itself")
 BASES = ("label", "medical body", "clinic practice")
 # What a rule says a situation means, most serious first.
 VERDICTS = ("do not be treated", "talk to a doctor first", "more likely")
+MEASURED_FROM = ("onset", "injection")
 ALL_AREAS = "all"  # a figure counted over every treated area
 HOURS_PER_UNIT = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 30}
 
@@ -37,6 +38,9 @@ class Source(NamedTuple):
     publisher: str
     year: int | None
     url: str | None
+    doi: str | None = None  # papers: the DOI and the PubMed id, so a reader can find them anywhere
+    pmid: str | None = None
+    accessed: str | None = None  # web pages: the date the page was read (YYYY-MM-DD)
 
 
 class Area(NamedTuple):
@@ -51,23 +55,30 @@ class Duration(NamedTuple):
     high: float
     unit: str
     sources: tuple[str, ...]
+    # How long it lasts is counted from when it starts ("onset"), or, as some sources count it,
+    # from the injection: then it ends by `high` after the injection, not `high` after the onset.
+    measured_from: str = "onset"
+    measured: bool = True  # False: no source gives how long it lasts, so low, high and unit mean nothing
 
     @property
-    def high_hours(self) -> float:
-        """The upper bound in hours, so durations in different units sort together."""
-        return self.high * HOURS_PER_UNIT[self.unit]
+    def high_hours(self) -> float | None:
+        """The upper bound in hours, so durations in different units sort together; None if not measured."""
+        return self.high * HOURS_PER_UNIT[self.unit] if self.measured else None
 
 
 class Figure(NamedTuple):
     area: str
-    percent: float
+    percent: float  # the incidence; for a range across studies, its low end
     placebo_percent: float | None
     population: str
     source: str
+    percent_high: float | None = None  # set: a range across studies (percent to percent_high), not an incidence
+    sets_bucket: bool = True  # False: from a table not designed to count this effect, so it sets no bucket
+    locator: str | None = None  # where in the source: "Table VII", "Results"
 
 
 class Frequency(NamedTuple):
-    bucket: str
+    bucket: str  # over the whole entry, worked out from the figures (frequency.py)
     figures: tuple[Figure, ...]
 
 

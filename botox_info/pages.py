@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from . import wording
 from .models import URGENCIES, KnowledgeBase, SideEffect, Statement
+from .selection import bucket_in
 
 BASIS_NOTES = {
     "label": "product label",
@@ -158,7 +159,11 @@ def check(knowledge: KnowledgeBase, assessment: Any) -> Page:
         sections.append(Section(f"More likely for you: {likely.entry.name}", reasons + helps))
     for risk in assessment.by_area:
         lines = tuple(
-            Item(f"{entry.name}: {wording.figure_text(figure, knowledge, with_area=False)}", (figure.source,))
+            Item(
+                f"{entry.name} ({bucket_in(entry, risk.area.id)} here): "
+                f"{wording.figure_text(figure, knowledge, with_area=False)}",
+                (figure.source,),
+            )
             if figure
             else Item(f"{entry.name}: possible; no figure measured for this area ('botox-info show {entry.id}').")
             for entry, figure in risk.entries

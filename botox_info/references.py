@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .frequency import figures_of, overall_bucket
 from .models import ALL_AREAS
 from .plain import normalize_name
-from .schema import Path, Problem
+from .schema import DURATION_NUMBERS, Path, Problem
 
 
 def check_references(document: dict[str, Any]) -> list[Problem]:
@@ -30,17 +31,50 @@ def check_references(document: dict[str, Any]) -> list[Problem]:
         for position, area in enumerate(entry["areas"]):
             if area not in area_ids:
                 problems.append(Problem((*path, "areas", position), _unknown("area", area, area_ids)))
-        for key in ("duration", "onset"):
-            if key in entry and not 0 <= entry[key]["low"] <= entry[key]["high"]:
-                problems.append(Problem((*path, key), "expected 0 <= low <= high"))
-        for position, figure in enumerate(entry["frequency"].get("figures", [])):
-            where = (*path, "frequency", "figures", position)
-            if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
-                allowed = area_ids | {ALL_AREAS}
-                problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
-            for key in ("percent", "placebo_percent"):
-                if key in figure and not 0 <= figure[key] <= 100:
-                    problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
+        problems += _check_durations(entry, path)
+        problems += _check_figures(entry, path, area_ids)
+    return problems
+
+
+def _check_durations(entry: dict[str, Any], path: Path) -> list[Problem]:
+    """Numbers only as a whole (low, high and unit), and in order."""
+    problems: list[Problem] = []
+    given = [key for key in DURATION_NUMBERS if key in entry["duration"]]
+    if (given and len(given) < len(DURATION_NUMBERS)) or ("measured_from" in entry["duration"] and not given):
+        message = "give low, high and unit together, or none of them where no source says how long it lasts"
+        problems.append(Problem((*path, "duration"), message))
+    for key in ("duration", "onset"):
+        numbers = entry.get(key, {})
+        if "low" in numbers and "high" in numbers and not 0 <= numbers["low"] <= numbers["high"]:
+            problems.append(Problem((*path, key), "expected 0 <= low <= high"))
+    return problems
+
+
+def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> list[Problem]:
+    """Figures for known areas, as percentages; a range that is a range; a bucket that agrees with them."""
+    problems: list[Problem] = []
+    frequency = entry.get("frequency", {})
+    for position, figure in enumerate(frequency.get("figures", [])):
+        where = (*path, "frequency", "figures", position)
+        if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
+            allowed = area_ids | {ALL_AREAS}
+            problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
+        for key in ("percent", "placebo_percent", "percent_high"):
+            if key in figure and not 0 <= figure[key] <= 100:
+                problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
+        if "percent_high" in figure and figure["percent_high"] < figure["percent"]:
+            problems.append(Problem((*where, "percent_high"), "a range must not end below its start ('percent')"))
+        if "percent_high" in figure and "placebo_percent" in figure:
+            message = "a range across studies has no placebo rate: give the placebo rate with a single study's figure"
+            problems.append(Problem((*where, "placebo_percent"), message))
+    if "bucket" in frequency and not problems:
+        worked_out = overall_bucket(figures_of(entry), entry["areas"])
+        if frequency["bucket"] != worked_out:
+            message = (
+                f"the bucket {frequency['bucket']!r} disagrees with the figures, which make it {worked_out!r}; "
+                "leave 'bucket' out: it is worked out from the figures"
+            )
+            problems.append(Problem((*path, "frequency", "bucket"), message))
     return problems
 
 

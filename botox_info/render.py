@@ -219,7 +219,7 @@ def search_results(hits: list[Any], out: Console) -> Text:
 
 def timeline(drawn: Any, out: Console) -> Text:
     """The chart of timeline.py, with a title; piped output gets it at 80 columns."""
-    from .timeline import chart
+    from .timeline import chart, not_drawn_line
 
     writer = _Writer(out)
     writer.line("After treatment: when things start and how long they last", "bold underline")
@@ -227,6 +227,9 @@ def timeline(drawn: Any, out: Console) -> Text:
     writer.line()
     for line in chart(drawn, min(writer.width, out.width)):
         writer.text.append(line + "\n")
+    if not_drawn_line(drawn):
+        writer.line()
+        writer.line(not_drawn_line(drawn), NOTE)
     return writer.text
 
 

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any, NamedTuple
 
-from .models import BASES, DURATION_UNITS, FREQUENCY_BUCKETS, ORIGINS, URGENCIES, VERDICTS
+from .models import BASES, DURATION_UNITS, FREQUENCY_BUCKETS, MEASURED_FROM, ORIGINS, URGENCIES, VERDICTS
 
 Path = tuple[str | int, ...]
 
@@ -63,21 +63,24 @@ STATEMENTS = ListOf(STATEMENT)
 
 SOURCE = Record(
     {"id": SLUG_TEXT, "title": Text(), "publisher": Text()},
-    {"year": Number(integer=True), "url": Text(re.compile(r"https://\S+"), "an https:// address")},
+    {
+        "year": Number(integer=True),
+        "url": Text(re.compile(r"https://\S+"), "an https:// address"),
+        "doi": Text(re.compile(r"10\.\d{4,9}/\S+"), "a DOI such as '10.1111/jocd.12473'"),
+        "pmid": Text(re.compile(r"\d{1,9}"), "a PubMed id: digits only"),
+        "accessed": Text(re.compile(r"\d{4}-\d{2}-\d{2}"), "the date the page was read, as YYYY-MM-DD"),
+    },
 )
 AREA = Record({"id": SLUG_TEXT, "name": Text(), "aliases": ListOf(Text(), min_items=0)})
+# How long a side effect lasts: the numbers only where a source gives them (all three, or none).
 DURATION = Record(
-    {
-        "text": Text(),
-        "low": Number(),
-        "high": Number(),
-        "unit": OneOf(DURATION_UNITS),
-        "sources": SOURCE_IDS,
-    }
+    {"text": Text(), "sources": SOURCE_IDS},
+    {"low": Number(), "high": Number(), "unit": OneOf(DURATION_UNITS), "measured_from": OneOf(MEASURED_FROM)},
 )
+DURATION_NUMBERS = ("low", "high", "unit")
 FIGURE = Record(
     {"area": Text(), "percent": Number(), "population": Text(), "source": Text()},
-    {"placebo_percent": Number()},
+    {"placebo_percent": Number(), "percent_high": Number(), "sets_bucket": Flag(), "locator": Text()},
 )
 ONSET = Record(
     {
@@ -96,7 +99,8 @@ RULE = Record(
     {"id": SLUG_TEXT, "situation": Text(), "verdict": OneOf(VERDICTS), "text": Text(), "sources": SOURCE_IDS},
     {"side_effects": ListOf(Text()), "below": Number(), "at_least": Number()},
 )
-FREQUENCY = Record({"bucket": OneOf(FREQUENCY_BUCKETS)}, {"figures": ListOf(FIGURE)})
+# The bucket is worked out from the figures; one written by hand must agree with them.
+FREQUENCY = Record({}, {"bucket": OneOf(FREQUENCY_BUCKETS), "figures": ListOf(FIGURE)})
 SIDE_EFFECT = Record(
     {
         "id": SLUG_TEXT,
@@ -106,14 +110,13 @@ SIDE_EFFECT = Record(
         "summary": Text(),
         "causes": STATEMENTS,
         "duration": DURATION,
-        "frequency": FREQUENCY,
         "urgency": OneOf(URGENCIES),
         "mitigation": STATEMENTS,
         "prevention": STATEMENTS,
         "see_doctor_if": STATEMENTS,
         "areas": ListOf(Text()),
     },
-    {"onset": ONSET},
+    {"onset": ONSET, "frequency": FREQUENCY},
 )
 KNOWLEDGE_BASE = Record(
     {

@@ -5,24 +5,28 @@ Imports neither typer nor rich.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from .errors import BadDurationError
-from .models import ALL_AREAS, FREQUENCY_BUCKETS, HOURS_PER_UNIT, URGENCIES, Figure, SideEffect
+from .frequency import area_bucket, incidence_figures
+from .models import FREQUENCY_BUCKETS, HOURS_PER_UNIT, URGENCIES, Figure, SideEffect
 
 # Each key orders the way a reader scans: most common, longest, most urgent first.
 SORT_KEYS = ("name", "frequency", "duration", "urgency")
 
 
 def figure_for(entry: SideEffect, area: str | None = None) -> Figure | None:
-    """The largest figure for `area` (or one counted over all areas); the largest of all without one."""
-    figures = [f for f in entry.frequency.figures if area is None or f.area in (area, ALL_AREAS)]
-    return max(figures, key=lambda figure: figure.percent, default=None)
+    """The largest incidence for `area` (its own, else one over all areas); the largest of all without one.
+
+    Never a range across studies: the top of such a range is nobody's risk.
+    """
+    return max(incidence_figures(entry.frequency.figures, area), key=lambda figure: figure.percent, default=None)
 
 
-def bucket_for(percent: float) -> str:
-    """The frequency bucket of one figure: common from 1%, uncommon from 0.1%, else rare."""
-    return FREQUENCY_BUCKETS[0] if percent >= 1 else FREQUENCY_BUCKETS[1] if percent >= 0.1 else FREQUENCY_BUCKETS[2]
+def bucket_in(entry: SideEffect, area: str | None) -> str:
+    """The entry's bucket for one area, or over the whole entry without one."""
+    return entry.frequency.bucket if area is None else area_bucket(entry.frequency.figures, area)
 
 
 _UNIT_WORDS = {
@@ -66,28 +70,31 @@ def select(
         entry
         for entry in entries
         if (area is None or area in entry.areas)
-        and (not wanted_buckets or entry.frequency.bucket in wanted_buckets)
+        and (not wanted_buckets or bucket_in(entry, area) in wanted_buckets)
         and (not wanted_urgencies or entry.urgency in wanted_urgencies)
         and (not wanted_origins or entry.origin in wanted_origins)
-        and (max_hours is None or entry.duration.high_hours <= max_hours)
-        and (min_hours is None or entry.duration.high_hours >= min_hours)
+        and (max_hours is None or _lasts(entry) <= max_hours)
+        and (min_hours is None or min_hours <= _lasts(entry) < math.inf)
     ]
     if sort == "name":
         chosen.sort(key=lambda entry: entry.name.casefold())
     elif sort == "frequency":
         chosen.sort(key=lambda entry: _frequency_rank(entry, area))
     elif sort == "duration":
-        chosen.sort(key=lambda entry: -entry.duration.high_hours)
+        chosen.sort(key=lambda entry: -_lasts(entry) if entry.duration.measured else math.inf)
     elif sort == "urgency":
         chosen.sort(key=lambda entry: URGENCIES.index(entry.urgency))
     return chosen
 
 
+def _lasts(entry: SideEffect) -> float:
+    """How long it can last, in hours; not measured counts as unknown, so it passes no duration filter."""
+    hours = entry.duration.high_hours
+    return math.inf if hours is None else hours
+
+
 def _frequency_rank(entry: SideEffect, area: str | None) -> tuple[int, float, int]:
-    """For one area, its own measured figure decides; overall, the bucket, then the largest figure."""
+    """The bucket (for the area, or over the entry), then the largest incidence figure."""
     figure = figure_for(entry, area)
     percent = -(figure.percent if figure else 0.0)
-    bucket = FREQUENCY_BUCKETS.index(entry.frequency.bucket)
-    if area is not None:
-        return int(figure is None), percent, bucket
-    return bucket, percent, 0
+    return FREQUENCY_BUCKETS.index(bucket_in(entry, area)), percent, int(figure is None)

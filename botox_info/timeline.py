@@ -30,6 +30,7 @@ class Bar(NamedTuple):
 class Timeline(NamedTuple):
     wanted: Bar | None  # the treatment's own effect, when the knowledge base says
     bars: tuple[Bar, ...]
+    not_drawn: tuple[SideEffect, ...] = ()  # no source says how long they last: no bar is invented
 
 
 def hours(amount: float, unit: str) -> float:
@@ -37,12 +38,16 @@ def hours(amount: float, unit: str) -> float:
 
 
 def bar(entry: SideEffect) -> Bar:
+    """A duration counted from the onset is added to it; one counted from the injection is not."""
     duration, onset = entry.duration, entry.onset
     start = hours(onset.low, onset.unit) if onset else 0.0
     latest_start = hours(onset.high, onset.unit) if onset else 0.0
-    usual_end = start + hours(duration.low, duration.unit)
-    longest_end = latest_start + hours(duration.high, duration.unit)
-    return Bar(entry.id, entry.name, start, max(usual_end, start), max(longest_end, usual_end), onset is not None)
+    counted_from = (0.0, 0.0) if duration.measured_from == "injection" else (start, latest_start)
+    usual_end = counted_from[0] + hours(duration.low, duration.unit)
+    longest_end = counted_from[1] + hours(duration.high, duration.unit)
+    return Bar(
+        entry.id, entry.name, start, max(usual_end, start), max(longest_end, usual_end, start), onset is not None
+    )
 
 
 def wanted_bar(onset: Duration, lasts: Duration) -> Bar:
@@ -54,9 +59,19 @@ def wanted_bar(onset: Duration, lasts: Duration) -> Bar:
 def build(knowledge: KnowledgeBase, areas: tuple[str, ...] = ()) -> Timeline:
     """Bars for the side effects of `areas` (all of them without), in order of when they start."""
     entries = [e for e in knowledge.side_effects if not areas or set(areas) & set(e.areas)]
-    bars = sorted((bar(entry) for entry in entries), key=lambda b: (b.start, b.longest_end))
+    drawn = [entry for entry in entries if entry.duration.measured]
+    bars = sorted((bar(entry) for entry in drawn), key=lambda b: (b.start, b.longest_end))
     wanted = knowledge.wanted_effect
-    return Timeline(wanted_bar(wanted.onset, wanted.lasts) if wanted else None, tuple(bars))
+    not_drawn = tuple(entry for entry in entries if not entry.duration.measured)
+    return Timeline(wanted_bar(wanted.onset, wanted.lasts) if wanted else None, tuple(bars), not_drawn)
+
+
+def not_drawn_line(timeline: Timeline) -> str:
+    """Names the side effects left out of the chart, so none is silently missing; '' when none is."""
+    if not timeline.not_drawn:
+        return ""
+    names = ", ".join(entry.name for entry in timeline.not_drawn)
+    return f"Not drawn, as no source says how long they last: {names}."
 
 
 def position(hours_after: float, width: int) -> int:
@@ -67,12 +82,14 @@ def position(hours_after: float, width: int) -> int:
 
 
 def span_text(hours_after: float) -> str:
-    """14 -> '14 hours', 336 -> '2 weeks': the largest unit that gives a number of at least 1."""
-    for unit in ("months", "weeks", "days", "hours"):
+    """14 -> '14 hours', 336 -> '2 weeks': the largest unit giving a number of at least 1; 0 -> 'at the injection'."""
+    if hours_after <= 0:
+        return "at the injection"
+    for unit in ("months", "weeks", "days", "hours", "minutes"):
         amount = hours_after / HOURS_PER_UNIT[unit]
-        if amount >= 1:
+        if amount >= 1 or unit == "minutes":
             return f"{amount:.0f} {unit[:-1] if round(amount) == 1 else unit}"
-    return f"{hours_after * 60:.0f} minutes"
+    raise AssertionError("unreachable: minutes always answers")
 
 
 SOLID, LIGHT, UNKNOWN = "█", "░", "?"  # an ASCII-only terminal gets '#', '-' and '?' (streams.py)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .models import Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
-from .selection import bucket_for, figure_for
+from .frequency import NOT_MEASURED, buckets_by_area
+from .models import ALL_AREAS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
+from .selection import bucket_in, figure_for
 
 ORIGIN_NAMES = {
     "article": "the seed article",
@@ -35,7 +36,9 @@ def number(value: float) -> str:
 
 
 def duration_range(duration: Duration) -> str:
-    """'2-4 weeks', '1 day', 'up to 3 days'."""
+    """'2-4 weeks', '1 day', 'up to 3 days'; 'not measured' where no source says."""
+    if not duration.measured:
+        return "not measured"
     low, high, unit = duration.low, duration.high, duration.unit
     if high == 1:
         unit = unit[:-1]
@@ -51,23 +54,34 @@ def percent(value: float) -> str:
 
 
 def frequency_summary(entry: SideEffect, area: str | None = None) -> str:
-    """'common, up to 30%'; for one area its own figure ('2.4% here') or that none was measured."""
-    bucket = entry.frequency.bucket
+    """'common, up to 30%'; for one area its own bucket and figure ('uncommon, 0.2% here')."""
+    bucket = bucket_in(entry, area)
     figure = figure_for(entry, area)
-    if figure is None:
-        return f"{bucket}; no figure for this area" if area and entry.frequency.figures else bucket
-    if area:  # the bucket of this area's own figure, not of the entry's largest anywhere
-        return f"{bucket_for(figure.percent)}, {percent(figure.percent)} here"
-    return f"{bucket}, up to {percent(figure.percent)}"
+    if area:
+        return f"{bucket}, {percent(figure.percent)} here" if figure else f"{bucket} here"
+    if bucket != NOT_MEASURED:
+        return f"{bucket}, up to {percent(figure.percent)}" if figure else bucket
+    measured = {a: b for a, b in buckets_by_area(entry.frequency.figures, entry.areas).items() if b != NOT_MEASURED}
+    if not measured:
+        return bucket
+    return f"{bucket} overall; " + ", ".join(f"{area_id}: {b}" for area_id, b in measured.items())
 
 
 def figure_text(figure: Figure, knowledge: KnowledgeBase, with_area: bool = True) -> str:
-    """'Jaw (masseter): 30% (placebo 0.1%), 2,036 treatment sessions'; without the area if it is known."""
-    placebo = f" (placebo {percent(figure.placebo_percent)})" if figure.placebo_percent is not None else ""
-    text = f"{percent(figure.percent)}{placebo}, {figure.population}"
+    """'Jaw: 30%, ... (Table 2)'; a range across studies said to be one; without the area if it is known."""
+    if figure.percent_high is not None:
+        text = (
+            f"{percent(figure.percent)} to {percent(figure.percent_high)} across studies: a spread between "
+            f"studies, not anyone's risk; {figure.population}"
+        )
+    else:
+        placebo = f" (placebo {percent(figure.placebo_percent)})" if figure.placebo_percent is not None else ""
+        text = f"{percent(figure.percent)}{placebo}, {figure.population}"
+    if figure.locator:
+        text += f" ({figure.locator})"
     if not with_area:
         return text
-    area = "All areas" if figure.area == "all" else knowledge.area_names()[figure.area]
+    area = "All areas studied" if figure.area == ALL_AREAS else knowledge.area_names()[figure.area]
     return f"{area}: {text}"
 
 
@@ -77,6 +91,12 @@ def source_text(source: Source, with_url: bool = True) -> str:
     if source.year is not None:
         text += f", {source.year}"
     text += "."
+    if source.doi:
+        text += f" doi:{source.doi}."
+    if source.pmid:
+        text += f" PubMed {source.pmid}."
+    if source.accessed:
+        text += f" Read on {source.accessed}."
     if source.url and with_url:
         text += f" {source.url}"
     return text
@@ -94,6 +114,13 @@ def numbering_of(source_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
 def frequency_statements(knowledge: KnowledgeBase, entry: SideEffect) -> list[Statement]:
     """The frequency bucket and every figure, each figure citing its source."""
     statements = [Statement(f"Overall: {entry.frequency.bucket}.", ())]
+    by_area = buckets_by_area(entry.frequency.figures, entry.areas)
+    measured = {area: bucket for area, bucket in by_area.items() if bucket != NOT_MEASURED}
+    if measured:
+        names = knowledge.area_names()
+        buckets = "; ".join(f"{names[area]}: {bucket}" for area, bucket in measured.items())
+        elsewhere = "; other areas: not well measured" if len(measured) < len(by_area) else ""
+        statements.append(Statement(f"By treatment area: {buckets}{elsewhere}.", ()))
     statements += [Statement(figure_text(f, knowledge), (f.source,)) for f in entry.frequency.figures]
     return statements
 

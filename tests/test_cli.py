@@ -151,7 +151,7 @@ def test_show_json_is_one_object_with_the_documented_fields(run: Run, entry_id: 
     data = json.loads(result.stdout)
     assert set(data) == SIDE_EFFECT_KEYS | ADVICE_FIELDS
     assert data["id"] == entry_id
-    assert set(data["duration"]) == {"text", "low", "high", "unit", "sources"}
+    assert set(data["duration"]) == {"text", "low", "high", "unit", "sources", "measured_from", "measured"}
     assert {source["id"] for source in data["sources"]} == set(BUILTIN.find(entry_id).cited_sources)
     for statement in data["causes"] + data["mitigation"] + data["prevention"] + data["see_doctor_if"]:
         assert set(statement) == {"text", "sources"}
@@ -413,8 +413,8 @@ def test_list_marks_where_each_entry_comes_from(run: Run) -> None:
     ("area", "most_common"),
     [
         ("forehead", "headache"),  # label: 9% after forehead-line treatment
-        ("frown lines", "drooping-eyelid"),  # label: 3% after frown-line treatment
-        ("11s", "drooping-eyelid"),
+        ("frown lines", "eyelid-sensory-disorder"),  # Brin 2023: 3.2%, above the label's 3% for a drooping eyelid
+        ("11s", "eyelid-sensory-disorder"),
         ("crow's feet", "eyelid-swelling"),  # label: 1%
         ("masseter", "weak-bite"),  # Peng 2018: 30% of sessions
     ],
@@ -465,7 +465,7 @@ def test_sort_by_name_and_by_duration(run: Run) -> None:
     assert by_name == [e.id for e in sorted(BUILTIN.side_effects, key=lambda e: e.name.casefold())]
     by_duration = _ids(run("list", "--sort", "duration", "--format", "json"))
     hours = [BUILTIN.find(entry_id).duration.high_hours for entry_id in by_duration]
-    assert hours == sorted(hours, reverse=True)
+    assert hours == sorted(hours, key=lambda h: -1 if h is None else h, reverse=True)
 
 
 def test_sort_by_urgency_puts_emergencies_first(run: Run) -> None:
@@ -544,7 +544,7 @@ def test_sources_lists_every_source_with_what_cites_it(run: Run) -> None:
     data = document["sources"]
     assert [item["id"] for item in data] == list(BUILTIN.sources)
     for item in data:
-        assert set(item) == {"id", "title", "publisher", "year", "url", "cited_by"}
+        assert set(item) == {"id", "title", "publisher", "year", "url", "doi", "pmid", "accessed", "cited_by"}
         assert item["cited_by"], f"{item['id']} is cited by nothing"
     peng = next(item for item in data if item["id"] == "peng-2018")
     assert "weak-bite" in peng["cited_by"]

@@ -250,21 +250,20 @@ REFERENCE_IDS = [
     "paradoxical-bulging",
     "sunken-cheeks",
     "toxin-spread",
+    "severe-allergic-reaction",
+    "flu-like-symptoms",
+    "injection-site-infection",
+    "eyelid-sensory-disorder",
+    "skin-tightness",
+    "neck-muscle-weakness",
+    "reduced-effect",
+    "counterfeit-product",
 ]
 URGENCY_TIERS = ("get help now", "see your doctor", "usually settles by itself")
 
 
 def _statements(entry: knowledge.SideEffect) -> list[knowledge.Statement]:
     return [*entry.causes, *entry.mitigation, *entry.prevention, *entry.see_doctor_if]
-
-
-def _expected_bucket(entry: knowledge.SideEffect) -> str:
-    percents = [figure.percent for figure in entry.frequency.figures]
-    if not percents:
-        return "not well measured"
-    if max(percents) >= 1:
-        return "common"
-    return "uncommon" if max(percents) >= 0.1 else "rare"
 
 
 def test_article_entries_come_first_in_article_order_then_the_reference_entries() -> None:
@@ -335,9 +334,92 @@ def test_entry_cites_at_least_one_source(entry: knowledge.SideEffect) -> None:
     assert set(entry.cited_sources) <= set(BUILTIN.sources)
 
 
+# Buckets are worked out from the figures: an area's own incidence (or one over all areas
+# studied) sets that area's bucket; a range across studies, or a figure marked as not
+# counting the effect, sets none; the whole entry has a bucket only where its areas agree.
+BUCKETS = {
+    "bruising": ("not well measured", {"jaw": "common", "crows-feet": "not well measured"}),
+    "headache": ("not well measured", {"forehead": "common", "jaw": "uncommon", "frown-lines": "not well measured"}),
+    "weak-bite": ("common", {"jaw": "common"}),
+    "sagging": ("not well measured", {"jaw": "uncommon", "forehead": "not well measured"}),
+    "drooping-eyelid": ("common", {"frown-lines": "common", "forehead": "common"}),
+    "eyelid-swelling": ("common", {"crows-feet": "common"}),
+    "paradoxical-bulging": ("uncommon", {"jaw": "uncommon"}),
+    "sunken-cheeks": ("uncommon", {"jaw": "uncommon"}),
+    "skin-tightness": ("common", {"forehead": "common"}),
+    "pain": ("not well measured", {"jaw": "not well measured"}),
+}
+
+
+@pytest.mark.parametrize(("entry_id", "buckets"), BUCKETS.items(), ids=list(BUCKETS))
+def test_frequency_buckets_come_from_the_figures_area_by_area(
+    entry_id: str, buckets: tuple[str, dict[str, str]]
+) -> None:
+    from botox_info.frequency import buckets_by_area
+
+    overall, by_area = buckets
+    entry = BUILTIN.find(entry_id)
+    assert entry.frequency.bucket == overall
+    assert {
+        area: bucket
+        for area, bucket in buckets_by_area(entry.frequency.figures, entry.areas).items()
+        if area in by_area
+    } == by_area
+
+
+def test_a_range_across_studies_is_kept_as_a_range_and_sets_no_bucket() -> None:
+    bulging = BUILTIN.find("paradoxical-bulging")
+    ranges = [figure for figure in bulging.frequency.figures if figure.percent_high is not None]
+    assert [(figure.percent, figure.percent_high) for figure in ranges] == [(0.5, 18.8)]
+    assert bulging.frequency.bucket == "uncommon"  # from 0.49% (Peng 2018), not the range's 18.8%
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
-def test_frequency_bucket_agrees_with_figures(entry: knowledge.SideEffect) -> None:
-    assert entry.frequency.bucket == _expected_bucket(entry)
+def test_every_figure_from_a_paper_or_the_label_says_where_in_it(entry: knowledge.SideEffect) -> None:
+    located = ("brin-2023", "peng-2018", "fda-label")
+    assert [f.source for f in entry.frequency.figures if f.source in located and not f.locator] == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+def test_brin_figures_say_the_table_lists_only_events_above_placebo(entry: knowledge.SideEffect) -> None:
+    for figure in entry.frequency.figures:
+        if figure.source == "brin-2023":
+            assert "3,431 treated, 1,359 on placebo" in figure.population
+            assert "more frequent than with placebo" in figure.population
+            assert "5,298" not in figure.population
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+def test_every_show_page_reaches_the_red_flags(entry: knowledge.SideEffect) -> None:
+    urgent = [s.text for s in entry.see_doctor_if if "get medical help at once" in s.text]
+    assert urgent, f"{entry.id} has no 'get medical help at once' line"
+    text = " ".join(urgent)
+    assert "swallow" in text or "breath" in text or "double" in text
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+def test_a_dose_is_never_the_reader_s_own_action(entry: knowledge.SideEffect) -> None:
+    for statement in _statements(entry):
+        assert not statement.text.startswith(("Start with a small dose", "Reduce the dose", "Use a lower dose"))
+
+
+def test_every_paper_has_a_doi_and_a_pubmed_id_and_every_web_page_its_address_and_reading_date() -> None:
+    # Exceptions, each for a stated reason (see the closing note of issue 8):
+    no_identifier_confirmed = {"yeh-2018"}  # no stored copy shows its DOI or PubMed id
+    page_not_read = {"aesthetic-society"}  # no stored copy; its advice is recorded in shared/reference
+    seed = {"article"}  # the clinic's patient article: no author, date or address
+    for source in BUILTIN.sources.values():
+        if source.id in seed:
+            assert "patient article" in source.publisher
+            continue
+        if source.doi or source.id in no_identifier_confirmed:
+            assert source.year is not None, source.id
+            if source.id not in no_identifier_confirmed:
+                assert source.pmid, source.id
+            continue
+        assert source.url, source.id
+        if source.id not in page_not_read:
+            assert source.accessed or source.year, source.id
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
@@ -417,6 +499,30 @@ LOOKUPS = [
     ("botulism", "toxin-spread"),
     ("toxin spread", "toxin-spread"),
     ("spread of toxin", "toxin-spread"),
+    ("anaphylaxis", "severe-allergic-reaction"),
+    ("swollen lips", "severe-allergic-reaction"),
+    ("Wheezing", "severe-allergic-reaction"),
+    ("flu", "flu-like-symptoms"),
+    ("flu like", "flu-like-symptoms"),
+    ("body aches", "flu-like-symptoms"),
+    ("infection", "injection-site-infection"),
+    ("infected", "injection-site-infection"),
+    ("abscess", "injection-site-infection"),
+    ("eyelid sensory disorder", "eyelid-sensory-disorder"),
+    ("eyelid numbness", "eyelid-sensory-disorder"),
+    ("strange eyelid feeling", "eyelid-sensory-disorder"),
+    ("tight skin", "skin-tightness"),
+    ("tightness", "skin-tightness"),
+    ("skin feels tight", "skin-tightness"),
+    ("weak neck", "neck-muscle-weakness"),
+    ("platysma side effects", "neck-muscle-weakness"),
+    ("neck weakness", "neck-muscle-weakness"),
+    ("botox not working", "reduced-effect"),
+    ("antibodies", "reduced-effect"),
+    ("resistance", "reduced-effect"),
+    ("fake botox", "counterfeit-product"),
+    ("counterfeit", "counterfeit-product"),
+    ("knock-off", "counterfeit-product"),
     # pain
     ("needle pain", "pain"),
     ("Pain", "pain"),
@@ -433,7 +539,7 @@ LOOKUPS = [
     # allergic-reaction
     ("allergic", "allergic-reaction"),
     ("itchy", "allergic-reaction"),
-    ("hives", "allergic-reaction"),
+    ("hives", "severe-allergic-reaction"),
     ("Allergic reactions", "allergic-reaction"),
     ("rash", "allergic-reaction"),
     # headache
@@ -497,9 +603,19 @@ def test_every_entry_has_at_least_three_lookups_tested() -> None:
 
 AMBIGUOUS = [
     ("sor", ["pain", "headache"]),
-    ("un", ["unnatural-expression", "asymmetry", "eyelid-swelling"]),
+    ("un", ["unnatural-expression", "asymmetry", "eyelid-swelling", "eyelid-sensory-disorder", "counterfeit-product"]),
     ("droo", ["unnatural-expression", "sagging", "drooping-eyelid", "drooping-brow"]),
-    ("we", ["allergic-reaction", "weak-bite", "sunken-cheeks", "toxin-spread"]),
+    (
+        "we",
+        [
+            "weak-bite",
+            "sunken-cheeks",
+            "toxin-spread",
+            "severe-allergic-reaction",
+            "neck-muscle-weakness",
+            "reduced-effect",
+        ],
+    ),
     ("j", ["unnatural-expression", "weak-bite", "sagging", "paradoxical-bulging"]),
 ]
 

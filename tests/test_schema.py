@@ -17,8 +17,8 @@ from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, KnowledgeBaseError
 MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 
 SIDE_EFFECT_KEYS = (
-    "id, name, origin, aliases, summary, causes, duration, frequency, urgency, mitigation, prevention, see_doctor_if, "
-    "areas, onset"
+    "id, name, origin, aliases, summary, causes, duration, urgency, mitigation, prevention, see_doctor_if, "
+    "areas, onset, frequency"
 )
 SLUG_HINT = "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'"
 
@@ -199,8 +199,8 @@ STRUCTURE_CASES = [
     ),
     (
         "bucket-often",
-        "bucket: uncommon",
-        "bucket: often",
+        "    frequency:\n",
+        "    frequency:\n      bucket: often\n",
         "side_effects[0].frequency.bucket",
         "expected one of: 'common', 'uncommon', 'rare', 'not well measured', found the text 'often'",
         "bucket: often",
@@ -654,9 +654,69 @@ def test_figure_area_all_is_kept(tmp_path: Path) -> None:
 
 
 def test_entry_without_figures_has_none(tmp_path: Path) -> None:
-    old = MINIMAL_TEXT[MINIMAL_TEXT.index("      bucket: uncommon\n") : MINIMAL_TEXT.index("    urgency:")]
-    kb = loads(tmp_path, edit(old, "      bucket: not well measured\n"))
+    old = MINIMAL_TEXT[MINIMAL_TEXT.index("    frequency:\n") : MINIMAL_TEXT.index("    urgency:")]
+    kb = loads(tmp_path, edit(old, ""))
     assert kb.side_effects[0].frequency == knowledge.Frequency("not well measured", ())
+
+
+def test_the_bucket_is_worked_out_from_the_figures(tmp_path: Path) -> None:
+    kb = loads(tmp_path, MINIMAL_TEXT)
+    assert kb.side_effects[0].frequency.bucket == "uncommon"  # 0.2% for its one area
+    kb = loads(tmp_path, edit("          percent: 0.2\n", "          percent: 30\n"))
+    assert kb.side_effects[0].frequency.bucket == "common"
+
+
+@pytest.mark.parametrize(("bucket", "accepted"), [("uncommon", True), ("rare", False), ("common", False)])
+def test_a_written_bucket_must_agree_with_the_figures(tmp_path: Path, bucket: str, accepted: bool) -> None:
+    text = edit("    frequency:\n", f"    frequency:\n      bucket: {bucket}\n")
+    if accepted:
+        assert loads(tmp_path, text).side_effects[0].frequency.bucket == bucket
+        return
+    path, problems = problems_of(tmp_path, text)
+    assert problems == [
+        f"{path}:{at(text, f'bucket: {bucket}', bucket)}: side_effects[0].frequency.bucket: the bucket {bucket!r} "
+        "disagrees with the figures, which make it 'uncommon'; leave 'bucket' out: it is worked out from the figures"
+    ]
+
+
+def test_a_clinic_bucket_that_disagrees_with_its_figures_names_the_clinic_file(tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(
+        "side_effects:\n"
+        "  - id: weak-bite\n"
+        "    frequency:\n"
+        "      bucket: rare\n"
+        "      figures:\n"
+        "        - {area: jaw, percent: 30, population: our patients, source: peng-2018, locator: Table 1}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError) as caught:
+        knowledge.load_layers([clinic])
+    assert caught.value.problems == [
+        f"{clinic}:4:15: side_effects[0].frequency.bucket: the bucket 'rare' disagrees with the figures, "
+        "which make it 'common'; leave 'bucket' out: it is worked out from the figures"
+    ]
+
+
+def test_a_range_across_studies_needs_its_end_above_its_start(tmp_path: Path) -> None:
+    text = edit(
+        "          percent: 0.2\n          placebo_percent: 0\n",
+        "          percent: 0.2\n          percent_high: 0.1\n",
+    )
+    path, problems = problems_of(tmp_path, text)
+    assert problems == [
+        f"{path}:{at(text, 'percent_high: 0.1', '0.1')}: side_effects[0].frequency.figures[0].percent_high: "
+        "a range must not end below its start ('percent')"
+    ]
+
+
+def test_a_duration_gives_all_its_numbers_or_none(tmp_path: Path) -> None:
+    text = edit("      high: 12\n", "")
+    path, problems = problems_of(tmp_path, text)
+    assert problems == [
+        f"{path}:{at(text, 'text: a few weeks', 'text')}: side_effects[0].duration: give low, high and unit "
+        "together, or none of them where no source says how long it lasts"
+    ]
 
 
 def test_optional_source_fields_default_to_none(tmp_path: Path) -> None:

@@ -33,10 +33,19 @@ def test_the_wanted_effect_starts_in_days_and_lasts_months(run: Run) -> None:
 
 
 def test_bars_come_from_the_structured_onsets_and_durations(run: Run) -> None:
-    rows = {row["id"]: row for row in timeline_json(run)["side_effects"]}
-    assert set(rows) == {entry.id for entry in BUILTIN.side_effects}
-    assert rows["weak-bite"]["start_hours"] == 2 * WEEK  # Yeh 2018: jaw complications appear at 2-4 weeks
-    assert rows["weak-bite"]["longest_end_hours"] == 4 * WEEK + 12 * WEEK
+    document = timeline_json(run)
+    rows = {row["id"]: row for row in document["side_effects"]}
+    not_drawn = {row["id"] for row in document["not_drawn"]}
+    assert set(rows) | not_drawn == {entry.id for entry in BUILTIN.side_effects}
+    assert not_drawn == {entry.id for entry in BUILTIN.side_effects if not entry.duration.measured}
+    assert "severe-allergic-reaction" in not_drawn  # no source says how long it lasts: no invented bar
+    assert rows["weak-bite"]["start_hours"] == 0  # Yeh 2018: most jaw complications appeared within 2-4 weeks
+    # Yeh 2018 counts the 12 weeks from the injection, so the bar ends there, not 12 weeks after the onset.
+    assert rows["weak-bite"]["longest_end_hours"] == 12 * WEEK
+    assert rows["weak-bite"]["usual_end_hours"] == 2 * WEEK  # the article's "a few weeks"
+    # The label: hours to weeks to start; the Medication Guide: swallowing problems may last several months.
+    assert rows["toxin-spread"]["start_hours"] == 1
+    assert rows["toxin-spread"]["longest_end_hours"] == 2 * WEEK + 3 * 30 * 24
     assert rows["pain"]["start_known"] is True
     assert rows["headache"]["start_known"] is False  # no source gives when it starts
     for row in rows.values():
@@ -90,4 +99,7 @@ def test_spans_are_said_in_the_largest_unit(hours: float, text: str) -> None:
 def test_markdown_has_the_chart_and_a_table_of_numbers(run: Run) -> None:
     stdout = run("timeline", "--format", "markdown").stdout
     assert "```text\n" in stdout
-    assert "| Weakened bite | 2 weeks | 4 weeks | 4 months |" in stdout  # starts 2-4 weeks, lasts 2-12 weeks
+    assert "| Weakened bite | at the injection | 2 weeks | 3 months |" in stdout  # within 2-4 weeks; over by 12 weeks
+    assert "| Drooping eyelid | 2 days | not known | 4 months |" in stdout  # wears off with the toxin: 3-4 months
+    assert "| Pain from the injections | at the injection | 1 minute | 10 minutes |" in stdout
+    assert "Not drawn, as no source says how long they last: " in stdout
