@@ -9,6 +9,7 @@ from pathlib import Path
 
 from botox_info import knowledge
 from botox_info.completion import area_words, side_effect_words
+from botox_info.errors import EXIT_OUTPUT
 
 BUILTIN = knowledge.load()
 
@@ -59,3 +60,35 @@ def test_the_shell_gets_areas_after_area(tmp_path: Path) -> None:
     assert '"glabella"' in result.stdout
     assert '"glabellar-lines"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
+
+
+def _install(home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(home), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    command = [sys.executable, "-m", "botox_info", "--install-completion", "bash"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_install_completion_names_a_shell_file_it_cannot_write(tmp_path: Path) -> None:
+    """Root can write anywhere, so a directory where ~/.bashrc should be stands for an unwritable rc file."""
+    (tmp_path / ".bashrc").mkdir()
+    result = _install(tmp_path)
+    assert result.stderr == (
+        f"botox-info: error: cannot install shell completion: {tmp_path / '.bashrc'}: Is a directory. "
+        "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself.\n"
+    )
+    assert result.returncode == EXIT_OUTPUT
+
+
+def test_install_completion_with_a_home_that_is_no_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, not a folder")
+    result = _install(home)
+    assert result.stderr.startswith(f"botox-info: error: cannot install shell completion: {home}")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == EXIT_OUTPUT
+
+
+def test_install_completion_still_installs(tmp_path: Path) -> None:
+    result = _install(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "source" in (tmp_path / ".bashrc").read_text()
