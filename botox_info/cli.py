@@ -78,21 +78,21 @@ def load() -> KnowledgeBase:
 
 def _complete_names(incomplete: str) -> list[str]:
     """Shell completion after `show`: ids and aliases, spaces as hyphens (lookup treats them alike)."""
-    from .completion import side_effect_words
+    from .completion import knowledge_for_tab, side_effect_words
 
-    return side_effect_words(load(), incomplete)
+    return side_effect_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _complete_areas(incomplete: str) -> list[str]:
-    from .completion import area_words
+    from .completion import area_words, knowledge_for_tab
 
-    return area_words(load(), incomplete)
+    return area_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _complete_situations(incomplete: str) -> list[str]:
-    from .check import yes_no_situations
+    from .completion import knowledge_for_tab, situation_words
 
-    return [word for word in yes_no_situations(load()) if word.startswith(incomplete)]
+    return situation_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _version(value: bool) -> None:

@@ -36,5 +36,9 @@ def candidates(data_options: list[str]) -> list[Candidate]:
 
 
 def layer_paths(data_options: list[str]) -> list[str]:
-    """The files to layer: those named on purpose, and the user's own if it exists."""
-    return [c.path for c in candidates(data_options) if c.required or os.path.isfile(c.path)]
+    """The files to layer: those named on purpose, and the user's own if anything is there.
+
+    Not `isfile`: a directory or a named pipe where the user's file belongs is a mistake
+    to report (reading refuses it), not a reason to answer silently without that file.
+    """
+    return [c.path for c in candidates(data_options) if c.required or os.path.exists(c.path)]

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from . import cache
 from .errors import KnowledgeBaseError
+from .file_kinds import not_regular, refusal
 from .frequency import figures_of, overall_bucket
 from .models import (
     AfterStep,
@@ -28,7 +29,7 @@ from .models import (
     Statement,
     WantedEffect,
 )
-from .plain import printable_tree
+from .plain import printable_tree, readable_path
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
 _FILES = "files of entries"  # added to a validated document: where each side effect came from
@@ -129,24 +130,32 @@ def _entry_files(documents: list[dict[str, Any]], labels: list[str]) -> dict[str
 
 def _read(path: str | os.PathLike[str] | None) -> Layer:
     """A file's label for messages (None: the built-in file) and its bytes."""
-    try:
-        if path is None:
-            # Through the package's loader, never a path built from __file__: works from a
-            # wheel, a zip, an editable install and a checkout alike.
-            from importlib.resources import files
+    if path is None:
+        # Through the package's loader, never a path built from __file__: works from a
+        # wheel, a zip, an editable install and a checkout alike.
+        from importlib.resources import files
 
+        try:
             return Layer(None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes())
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise KnowledgeBaseError([f"{os.fspath(path)}: too large for a knowledge-base file (over {limit} MB)"])
-        return Layer(os.fspath(path), raw)
-    except IsADirectoryError:
-        raise KnowledgeBaseError([f"{os.fspath(path or '')}: is a directory, not a knowledge-base file"]) from None
+        except OSError as error:
+            raise KnowledgeBaseError([f"{BUILTIN_RESOURCE}: cannot read the file: {error.strerror or error}"]) from None
+    label = readable_path(path)
+    try:
+        kind = not_regular(os.stat(path).st_mode)
+        if kind is None:
+            # O_NONBLOCK: were the file swapped for a named pipe since the stat, opening it
+            # would still return at once, and the second look below refuses it.
+            with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+                kind = not_regular(os.fstat(handle.fileno()).st_mode)
+                raw = handle.read(MAX_BYTES + 1) if kind is None else b""
     except OSError as error:
-        where = os.fspath(path) if path is not None else BUILTIN_RESOURCE
-        raise KnowledgeBaseError([f"{where}: cannot read the file: {error.strerror or error}"]) from None
+        raise KnowledgeBaseError([f"{label}: cannot read the file: {error.strerror or error}"]) from None
+    if kind is not None:
+        raise KnowledgeBaseError([refusal(label, kind)])
+    if len(raw) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        raise KnowledgeBaseError([f"{label}: too large for a knowledge-base file (over {limit} MB)"])
+    return Layer(label, raw)
 
 
 def _builtin_path() -> str:
