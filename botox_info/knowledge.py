@@ -92,7 +92,7 @@ def _load(layers: list[Layer]) -> KnowledgeBase:
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .layers import merge, origin_of
-    from .references import check_references
+    from .references import check_references, duplicate_ids
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
@@ -102,13 +102,13 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
         # Text from a file may hold terminal escapes: remove them before the checks, so that
         # a text made only of them is reported as empty, and no output format passes them on.
         document = printable_tree(parse(layer.raw, label))
-        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER)
+        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER) + duplicate_ids(document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
     if problems:
         raise KnowledgeBaseError(problems)
     merged, origins = merge(documents)
-    found = check_structure(merged) or check_references(merged)
+    found = check_structure(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
     for problem in found:
         index, path = origin_of(problem.path, origins)
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
