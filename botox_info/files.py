@@ -13,13 +13,46 @@ from .file_kinds import probe
 from .plain import readable_path
 
 
+def paths_report(data_files: list[str]) -> dict[str, Any]:
+    """`paths`: the files in layering order, and the cache of validated documents."""
+    from .cache import usage
+
+    cache = usage()
+    return {
+        "files": layer_report(data_files),
+        "cache": {
+            "path": readable_path(cache.path) if cache.path else None,
+            "bytes": cache.size,
+            "entries": cache.entries,
+        },
+    }
+
+
+def cache_line(cache: dict[str, Any]) -> str:
+    """'Cache of validated files: PATH (2 entries, 231 KB)', or why there is none."""
+    if cache["path"] is None:
+        return "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)"
+    size = cache["bytes"]
+    shown = f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB"
+    count = "1 entry" if cache["entries"] == 1 else f"{cache['entries']} entries"
+    return f"Cache of validated files: {cache['path']} ({count}, {shown})"
+
+
 def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
     """Every file that can feed the knowledge base, in the order they are layered, and what stands there."""
     from importlib.resources import files
 
     builtin = str(files("botox_info").joinpath(knowledge.BUILTIN_RESOURCE))
     rows: list[dict[str, Any]] = [
-        {"source": "built-in", "path": builtin, "exists": True, "read": True, "required": True, "state": "read"}
+        {
+            "source": "built-in",
+            "path": builtin,
+            "exists": True,
+            "read": True,
+            "required": True,
+            "state": "read",
+            "reason": None,
+        }
     ]
     for candidate in config.candidates(data_files):
         found, reason = probe(candidate.path)

@@ -72,20 +72,18 @@ def load_layers(paths: Sequence[str | os.PathLike[str]], builtin: bool = True) -
 
 
 def _load(layers: list[Layer]) -> KnowledgeBase:
-    # One file keys the cache by its bytes alone; layers by every label and its bytes.
-    key = (
-        layers[0].raw
-        if len(layers) == 1
-        else b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
-    )
-    cached = cache.get(key)
+    # The key holds every file's name as well as its bytes: a validated document records
+    # which file each entry came from, so the same bytes at another path are another entry.
+    names = "\0".join(f"{layer.label}" for layer in layers)
+    key = b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
+    cached = cache.get(key, names)
     if cached is not None:
         try:
             return _build(cached)
         except (KeyError, TypeError, AttributeError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
     document = _validated(layers)
-    cache.put(key, document)
+    cache.put(key, names, document)
     return _build(document)
 
 
