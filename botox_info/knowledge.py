@@ -11,7 +11,6 @@ from typing import Any, NamedTuple
 
 from . import cache
 from .errors import KnowledgeBaseError
-from .file_kinds import not_regular, refusal
 from .frequency import figures_of, overall_bucket
 from .models import (
     AfterStep,
@@ -137,6 +136,8 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
             return Layer(None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes())
         except OSError as error:
             raise KnowledgeBaseError([f"{BUILTIN_RESOURCE}: cannot read the file: {error.strerror or error}"]) from None
+    from .file_kinds import not_regular, refusal  # only for a clinic's or the user's file, not on every run
+
     label = readable_path(path)
     try:
         kind = not_regular(os.stat(path).st_mode)
