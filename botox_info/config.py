@@ -20,15 +20,23 @@ class Candidate(NamedTuple):
     required: bool  # named on purpose, so a missing file is an error rather than skipped
 
 
-def user_file() -> str:
-    """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or os.environ.get("APPDATA")
-    return os.path.join(base or os.path.join(os.path.expanduser("~"), ".config"), USER_FILE)
+def user_file() -> str | None:
+    """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config).
+
+    Only from an absolute folder: with $HOME empty, '~/.config' would be a folder of
+    the current directory, and whoever owns that directory would choose our advice.
+    """
+    home_config = os.path.join(os.path.expanduser("~"), ".config")
+    for base in (os.environ.get("XDG_CONFIG_HOME"), os.environ.get("APPDATA"), home_config):
+        if base and os.path.isabs(base):
+            return os.path.join(base, USER_FILE)
+    return None
 
 
 def candidates(data_options: list[str]) -> list[Candidate]:
     """Every file that may be layered on the built-in one, in order."""
-    found = [Candidate(user_file(), "your own file", required=False)]
+    own = user_file()
+    found = [Candidate(own, "your own file", required=False)] if own is not None else []
     from_variable = [path for path in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if path]
     found += [Candidate(path, f"${DATA_VARIABLE}", required=True) for path in from_variable]
     found += [Candidate(path, "--data", required=True) for path in data_options]

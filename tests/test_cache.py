@@ -238,12 +238,17 @@ def test_a_command_without_a_home_answers_and_writes_nothing(
         env["HOME"] = home
     work = tmp_path / "work"
     work.mkdir()
-    root_cache_before = os.path.exists("/.cache/botox-info")
+    root_cache_before = _entries_with_times(Path("/.cache/botox-info"))
     result = subprocess.run([*command, "show", "sagging"], capture_output=True, env=env, cwd=work, timeout=60)
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.startswith(b"Sagging skin\n")
     assert list(work.iterdir()) == []
-    assert os.path.exists("/.cache/botox-info") == root_cache_before
+    assert _entries_with_times(Path("/.cache/botox-info")) == root_cache_before  # HOME="" expands to '/'
+
+
+def _entries_with_times(folder: Path) -> dict[str, int] | None:
+    """Each entry and when it was written: rewriting an entry of the same name shows too."""
+    return {entry.name: entry.stat().st_mtime_ns for entry in folder.iterdir()} if folder.is_dir() else None
 
 
 def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,3 +158,36 @@ def test_paths_tells_an_unreadable_file(botox: Botox, tmp_path: Path) -> None:
     assert f"3. --data: {path} (UNREADABLE (Permission denied): {stops})" in table.stdout
     rows = json.loads(botox("--data", str(path), "paths", "--format", "json").stdout)["files"]
     assert (rows[2]["state"], rows[2]["read"]) == ("unreadable", False)
+
+
+def test_paths_tells_an_unreadable_file_even_as_root(
+    run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Root reads a chmod 000 file, so the refusal the system gives other users is simulated."""
+    from botox_info import file_kinds
+
+    path = tmp_path / "locked.yaml"
+    path.write_bytes(CLINIC.read_bytes())
+
+    def refuse(name: str, mode: str = "r") -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", name)
+
+    monkeypatch.setattr(file_kinds, "open", refuse, raising=False)
+    stops = "every command stops with an error until it is fixed"
+    assert f"3. --data: {path} (UNREADABLE (Permission denied): {stops})" in run("--data", str(path), "paths").stdout
+    row = json.loads(run("--data", str(path), "paths", "--format", "json").stdout)["files"][2]
+    assert (row["state"], row["reason"], row["exists"], row["read"]) == ("unreadable", "Permission denied", True, False)
+
+
+def test_a_relative_config_folder_never_makes_a_file_of_the_current_directory_our_own_file(
+    botox: Botox, tmp_path: Path
+) -> None:
+    """XDG_CONFIG_HOME=cfg would read cfg/botox-info/side_effects.yaml from wherever the command runs."""
+    planted = tmp_path / "cfg" / "botox-info" / "side_effects.yaml"
+    planted.parent.mkdir(parents=True)
+    planted.write_text("side_effects: [\n")
+    env = {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": "cfg", "BOTOX_INFO_CACHE_DIR": ""}
+    shown = botox("show", "sagging", **env)  # runs in tmp_path
+    assert (shown.returncode, shown.stderr) == (EXIT_OK, "")
+    rows = json.loads(botox("paths", "--format", "json", **env).stdout)["files"]
+    assert rows[1]["path"] == f"{tmp_path}/home/.config/botox-info/side_effects.yaml"
