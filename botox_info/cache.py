@@ -45,8 +45,9 @@ class Usage(NamedTuple):
 def directory() -> str | None:
     """Where entries live; None when the cache is off (the variable set empty) or has no safe home.
 
-    Only an absolute folder from the environment is used: without $HOME (a service, `env -i`)
-    the fallbacks would be the current directory or '/.cache', neither of them ours to fill.
+    Only an absolute folder from the environment is used. Without it (a service, `env -i`)
+    the fallbacks would be the password file's home (often '/'), '/' for an empty $HOME,
+    or the current directory for a relative one: none of them ours to fill.
     """
     configured = os.environ.get(DIRECTORY_VARIABLE)
     if configured is not None:

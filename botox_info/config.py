@@ -23,8 +23,8 @@ class Candidate(NamedTuple):
 def user_file() -> str | None:
     """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config).
 
-    Only from an absolute folder: with $HOME empty, '~/.config' would be a folder of
-    the current directory, and whoever owns that directory would choose our advice.
+    Only from an absolute folder: a relative one ($XDG_CONFIG_HOME=cfg, a relative $HOME)
+    is a folder of wherever the command runs, and whoever owns it would choose our advice.
     """
     home_config = os.path.join(os.path.expanduser("~"), ".config")
     for base in (os.environ.get("XDG_CONFIG_HOME"), os.environ.get("APPDATA"), home_config):

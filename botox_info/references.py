@@ -166,6 +166,7 @@ def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str
                 # The earlier entry got this name from a later file (a clinic's change to a
                 # built-in entry): that file made the clash, so its line is the one to fix.
                 problems.append(Problem(first_path, f"duplicate {what} {first_name!r}: already used by '{item['id']}'"))
+                owner[key] = (item["id"], path, name)  # any further clash is with this, the rightful owner
             else:
                 problems.append(Problem(path, f"duplicate {what} {name!r}: already used by '{first_id}'"))
     return problems

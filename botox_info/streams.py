@@ -108,16 +108,15 @@ class _GuardedStdout:
         self.guarded = stream
 
     def write(self, text: str) -> int:
-        try:
-            return self.guarded.write(text)
-        except BrokenPipeError:
-            raise ReaderGone from None
-        except OSError as error:
-            raise OutputError(error.strerror or str(error)) from None
+        return self._telling(self.guarded.write, text)  # type: ignore[no-any-return]
 
     def flush(self) -> None:
+        self._telling(self.guarded.flush)
+
+    @staticmethod
+    def _telling(operation: Any, *args: Any) -> Any:
         try:
-            self.guarded.flush()
+            return operation(*args)
         except BrokenPipeError:
             raise ReaderGone from None
         except OSError as error:
