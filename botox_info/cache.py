@@ -2,13 +2,19 @@
 
 Parsing and validating the YAML costs more than everything else the tool
 does, and people run `show` again and again on a file that has not changed.
-So a document that passed validation is stored, keyed by the file's exact
-bytes, and later runs with the same bytes skip straight to building models.
+So a document that passed validation is stored, keyed by the files' names
+and exact bytes, and later runs with the same files skip straight to
+building models.
 
 marshal is used because it is already imported by every Python process and
 loads fastest; the key includes the Python version because marshal's format
 may change between versions. Every failure here is a cache miss, never an
 error the user sees.
+
+Each entry's name starts with a checksum of the file names it is for, so
+that writing a new entry (never reading one) can prune the older entries of
+the same files: a clinic that edits its file daily keeps a few entries, not
+one a day.
 """
 
 from __future__ import annotations
@@ -18,37 +24,64 @@ import marshal
 import os
 import sys
 import zlib
-from typing import Any
+from typing import Any, NamedTuple
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
-REVISION = 4  # 4: buckets are worked out from the figures
+REVISION = 5  # 5: keyed by file names too; names start with the checksum of those names
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
+KEEP_PER_FILES = 3  # entries kept for the same files: the current bytes and the two before
+_PREFIX = "kb-r"
+_SUFFIX = ".marshal"
+
+
+class Usage(NamedTuple):
+    """What the cache holds, for `paths`: its folder (None when off), entries and their size."""
+
+    path: str | None
+    entries: int
+    size: int
 
 
 def directory() -> str | None:
-    """Where entries live; None when the cache is switched off (the variable set empty)."""
+    """Where entries live; None when the cache is off (the variable set empty) or has no safe home.
+
+    Only an absolute folder from the environment is used. Without it (a service, `env -i`)
+    the fallbacks would be the password file's home (often '/'), '/' for an empty $HOME,
+    or the current directory for a relative one: none of them ours to fill.
+    """
     configured = os.environ.get(DIRECTORY_VARIABLE)
     if configured is not None:
         return configured or None
     base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    if not base:
-        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not base or not os.path.isabs(base):
+        home = os.environ.get("HOME") or os.environ.get("USERPROFILE") or ""
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "botox-info")
 
 
-def _entry_path(raw: bytes) -> str | None:
+def _checksum(data: bytes) -> str:
+    # zlib is already loaded, hashlib costs ~3 ms to import; two checksums and the length suffice.
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(data)}"
+
+
+def _family(names: str) -> str:
+    """The start of every entry's name for these files, whatever their bytes."""
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return f"{_PREFIX}{REVISION}-py{python}-{zlib.crc32(names.encode('utf-8', 'backslashreplace')):08x}-"
+
+
+def _entry_path(raw: bytes, names: str) -> str | None:
     folder = directory()
     if folder is None:
         return None
-    # zlib is already loaded, hashlib costs ~3 ms to import; two checksums and the length suffice.
-    key = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}-{len(raw)}"
-    python = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return os.path.join(folder, f"kb-r{REVISION}-py{python}-{key}.marshal")
+    return os.path.join(folder, f"{_family(names)}{_checksum(raw)}{_SUFFIX}")
 
 
-def get(raw: bytes) -> dict[str, Any] | None:
-    """The validated document stored for these bytes, if any."""
-    path = _entry_path(raw)
+def get(raw: bytes, names: str) -> dict[str, Any] | None:
+    """The validated document stored for these bytes of the files called `names`, if any."""
+    path = _entry_path(raw, names)
     if path is None:
         return None
     try:
@@ -59,9 +92,9 @@ def get(raw: bytes) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def put(raw: bytes, document: dict[str, Any]) -> None:
+def put(raw: bytes, names: str, document: dict[str, Any]) -> None:
     """Remember that these bytes validated to `document`; silently skipped if impossible."""
-    path = _entry_path(raw)
+    path = _entry_path(raw, names)
     if path is None:
         return
     temporary = f"{path}.{os.getpid()}.tmp"
@@ -73,3 +106,37 @@ def put(raw: bytes, document: dict[str, Any]) -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _prune(os.path.dirname(path), os.path.basename(path), _family(names))
+
+
+def _prune(folder: str, kept: str, family: str) -> None:
+    """Remove all but the newest entries of these files, and entries no revision reads any more."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    ours = f"{_PREFIX}{REVISION}-"
+    stale = [name for name in names if name.startswith(_PREFIX) and not name.startswith(ours)]
+    same_files = []
+    for name in names:
+        if name.startswith(family) and name.endswith(_SUFFIX) and name != kept:
+            with contextlib.suppress(OSError):
+                same_files.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
+    same_files.sort(reverse=True)
+    for name in stale + [name for _, name in same_files[KEEP_PER_FILES - 1 :]]:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(folder, name))
+
+
+def usage() -> Usage:
+    """The cache's folder, how many entries it holds and their total size in bytes."""
+    folder = directory()
+    entries = size = 0
+    if folder is not None:
+        with contextlib.suppress(OSError), os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.is_file():
+                    entries += 1
+                    size += entry.stat().st_size
+    return Usage(folder, entries, size)

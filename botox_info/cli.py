@@ -21,23 +21,43 @@ from .output import Format
 from .selection import SORT_KEYS
 
 if TYPE_CHECKING:
-    from typer._click import Context  # Typer 0.28 vendors Click
+    from collections.abc import Sequence
 
 
 class _ErrorBoundary(TyperGroup):
-    """Turns the domain's errors into a message on stderr and a documented exit code."""
+    """Turns the domain's errors into a message on stderr and a documented exit code.
 
-    def invoke(self, ctx: "Context") -> Any:
+    Around `main`, not `invoke`: --help, --version, --install-completion and
+    shell completion write while the options are parsed, before any command.
+    """
+
+    def main(self, args: "Sequence[str] | None" = None, *rest: Any, **options: Any) -> Any:
+        streams.guard_stdout()
         try:
-            return super().invoke(ctx)
+            return super().main(args, *rest, **options)
         except BotoxInfoError as problem:
-            from . import render
-
-            render.error(problem.message)
-            raise typer.Exit(problem.exit_code) from None
-        except BrokenPipeError:
+            _fail(problem)
+        except (streams.ReaderGone, BrokenPipeError):
             _silence_stdout()
-            raise typer.Exit(EXIT_OK) from None
+            sys.exit(EXIT_OK)
+        except OSError as error:
+            # Our own code turns its OSErrors into BotoxInfoError, and stdout's become
+            # OutputError: what is left is Typer writing the shell's files.
+            words = sys.argv[1:] if args is None else args
+            if error.filename is None or "--install-completion" not in words:
+                raise
+            from .errors import CompletionInstallError
+            from .plain import readable_path
+
+            _fail(CompletionInstallError(readable_path(error.filename), error.strerror or str(error)))
+
+
+def _fail(problem: BotoxInfoError) -> None:
+    from . import render
+
+    render.error(problem.message)
+    _silence_stdout()  # output the disk refused stays buffered: drop it, or exiting would fail again
+    sys.exit(problem.exit_code)
 
 
 app = typer.Typer(
@@ -58,21 +78,21 @@ def load() -> KnowledgeBase:
 
 def _complete_names(incomplete: str) -> list[str]:
     """Shell completion after `show`: ids and aliases, spaces as hyphens (lookup treats them alike)."""
-    from .completion import side_effect_words
+    from .completion import knowledge_for_tab, side_effect_words
 
-    return side_effect_words(load(), incomplete)
+    return side_effect_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _complete_areas(incomplete: str) -> list[str]:
-    from .completion import area_words
+    from .completion import area_words, knowledge_for_tab
 
-    return area_words(load(), incomplete)
+    return area_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _complete_situations(incomplete: str) -> list[str]:
-    from .check import yes_no_situations
+    from .completion import knowledge_for_tab, situation_words
 
-    return [word for word in yes_no_situations(load()) if word.startswith(incomplete)]
+    return situation_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
 
 
 def _version(value: bool) -> None:
@@ -322,7 +342,7 @@ def schema() -> None:
 
 
 def _silence_stdout() -> None:
-    """After the reader of a pipe has gone, send the rest of our output nowhere."""
+    """After the reader of a pipe has gone (or the disk is full), send the rest of our output nowhere."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -155,15 +155,15 @@ def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) 
 
 
 def paths(output_format: Format, data_files: list[str]) -> None:
-    from .files import layer_report
+    from .files import paths_report
 
-    rows = layer_report(data_files)
+    report = paths_report(data_files)
     emit(
         output_format,
         None,
-        as_json=lambda export: {"files": rows},
-        as_markdown=lambda markdown: markdown.layer_report(rows),
-        as_table=lambda render, out: render.layer_report(rows, out),
+        as_json=lambda export: report,
+        as_markdown=lambda markdown: markdown.layer_report(report),
+        as_table=lambda render, out: render.layer_report(report, out),
         advice=False,
     )
 

@@ -20,15 +20,23 @@ class Candidate(NamedTuple):
     required: bool  # named on purpose, so a missing file is an error rather than skipped
 
 
-def user_file() -> str:
-    """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or os.environ.get("APPDATA")
-    return os.path.join(base or os.path.join(os.path.expanduser("~"), ".config"), USER_FILE)
+def user_file() -> str | None:
+    """$XDG_CONFIG_HOME/botox-info/side_effects.yaml (%APPDATA% on Windows; else ~/.config).
+
+    Only from an absolute folder: a relative one ($XDG_CONFIG_HOME=cfg, a relative $HOME)
+    is a folder of wherever the command runs, and whoever owns it would choose our advice.
+    """
+    home_config = os.path.join(os.path.expanduser("~"), ".config")
+    for base in (os.environ.get("XDG_CONFIG_HOME"), os.environ.get("APPDATA"), home_config):
+        if base and os.path.isabs(base):
+            return os.path.join(base, USER_FILE)
+    return None
 
 
 def candidates(data_options: list[str]) -> list[Candidate]:
     """Every file that may be layered on the built-in one, in order."""
-    found = [Candidate(user_file(), "your own file", required=False)]
+    own = user_file()
+    found = [Candidate(own, "your own file", required=False)] if own is not None else []
     from_variable = [path for path in os.environ.get(DATA_VARIABLE, "").split(os.pathsep) if path]
     found += [Candidate(path, f"${DATA_VARIABLE}", required=True) for path in from_variable]
     found += [Candidate(path, "--data", required=True) for path in data_options]
@@ -36,5 +44,9 @@ def candidates(data_options: list[str]) -> list[Candidate]:
 
 
 def layer_paths(data_options: list[str]) -> list[str]:
-    """The files to layer: those named on purpose, and the user's own if it exists."""
-    return [c.path for c in candidates(data_options) if c.required or os.path.isfile(c.path)]
+    """The files to layer: those named on purpose, and the user's own if anything is there.
+
+    Not `isfile`: a directory or a named pipe where the user's file belongs is a mistake
+    to report (reading refuses it), not a reason to answer silently without that file.
+    """
+    return [c.path for c in candidates(data_options) if c.required or os.path.exists(c.path)]

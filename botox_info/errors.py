@@ -10,6 +10,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2  # Click's own code for a usage error
 EXIT_BAD_KNOWLEDGE_BASE = 3
+EXIT_OUTPUT = 4  # stdout (or a shell file for --install-completion) cannot be written; not a reader hanging up
 
 
 class BotoxInfoError(Exception):
@@ -126,3 +127,24 @@ class KnowledgeBaseError(BotoxInfoError):
         lines += [f"  {problem}" for problem in problems]
         super().__init__("\n".join(lines))
         self.problems = problems
+
+
+class OutputError(BotoxInfoError):
+    """stdout cannot take the output (disk full, closed): unlike a reader who hung up, the answer is lost."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"cannot write the output: {reason}")
+
+
+class CompletionInstallError(BotoxInfoError):
+    """--install-completion could not write the shell's files: which file, why, and what to do instead."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            f"cannot install shell completion: {path}: {reason}. "
+            "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself."
+        )

@@ -28,7 +28,7 @@ from .models import (
     Statement,
     WantedEffect,
 )
-from .plain import printable_tree
+from .plain import printable_tree, readable_path
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
 _FILES = "files of entries"  # added to a validated document: where each side effect came from
@@ -71,27 +71,25 @@ def load_layers(paths: Sequence[str | os.PathLike[str]], builtin: bool = True) -
 
 
 def _load(layers: list[Layer]) -> KnowledgeBase:
-    # One file keys the cache by its bytes alone; layers by every label and its bytes.
-    key = (
-        layers[0].raw
-        if len(layers) == 1
-        else b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
-    )
-    cached = cache.get(key)
+    # The key holds every file's name as well as its bytes: a validated document records
+    # which file each entry came from, so the same bytes at another path are another entry.
+    names = "\0".join(f"{layer.label}" for layer in layers)
+    key = b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
+    cached = cache.get(key, names)
     if cached is not None:
         try:
             return _build(cached)
         except (KeyError, TypeError, AttributeError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
     document = _validated(layers)
-    cache.put(key, document)
+    cache.put(key, names, document)
     return _build(document)
 
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .layers import merge, origin_of
-    from .references import check_references
+    from .references import check_references, duplicate_ids
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
@@ -101,13 +99,13 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
         # Text from a file may hold terminal escapes: remove them before the checks, so that
         # a text made only of them is reported as empty, and no output format passes them on.
         document = printable_tree(parse(layer.raw, label))
-        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER)
+        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER) + duplicate_ids(document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
     if problems:
         raise KnowledgeBaseError(problems)
     merged, origins = merge(documents)
-    found = check_structure(merged) or check_references(merged)
+    found = check_structure(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
     for problem in found:
         index, path = origin_of(problem.path, origins)
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
@@ -129,24 +127,34 @@ def _entry_files(documents: list[dict[str, Any]], labels: list[str]) -> dict[str
 
 def _read(path: str | os.PathLike[str] | None) -> Layer:
     """A file's label for messages (None: the built-in file) and its bytes."""
-    try:
-        if path is None:
-            # Through the package's loader, never a path built from __file__: works from a
-            # wheel, a zip, an editable install and a checkout alike.
-            from importlib.resources import files
+    if path is None:
+        # Through the package's loader, never a path built from __file__: works from a
+        # wheel, a zip, an editable install and a checkout alike.
+        from importlib.resources import files
 
+        try:
             return Layer(None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes())
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise KnowledgeBaseError([f"{os.fspath(path)}: too large for a knowledge-base file (over {limit} MB)"])
-        return Layer(os.fspath(path), raw)
-    except IsADirectoryError:
-        raise KnowledgeBaseError([f"{os.fspath(path or '')}: is a directory, not a knowledge-base file"]) from None
+        except OSError as error:
+            raise KnowledgeBaseError([f"{BUILTIN_RESOURCE}: cannot read the file: {error.strerror or error}"]) from None
+    from .file_kinds import not_regular, refusal  # only for a clinic's or the user's file, not on every run
+
+    label = readable_path(path)
+    try:
+        kind = not_regular(os.stat(path).st_mode)
+        if kind is None:
+            # O_NONBLOCK: were the file swapped for a named pipe since the stat, opening it
+            # would still return at once, and the second look below refuses it.
+            with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+                kind = not_regular(os.fstat(handle.fileno()).st_mode)
+                raw = handle.read(MAX_BYTES + 1) if kind is None else b""
     except OSError as error:
-        where = os.fspath(path) if path is not None else BUILTIN_RESOURCE
-        raise KnowledgeBaseError([f"{where}: cannot read the file: {error.strerror or error}"]) from None
+        raise KnowledgeBaseError([f"{label}: cannot read the file: {error.strerror or error}"]) from None
+    if kind is not None:
+        raise KnowledgeBaseError([refusal(label, kind)])
+    if len(raw) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        raise KnowledgeBaseError([f"{label}: too large for a knowledge-base file (over {limit} MB)"])
+    return Layer(label, raw)
 
 
 def _builtin_path() -> str:

@@ -97,13 +97,15 @@ def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
     return "\n".join([*lines, *_footer(knowledge)])
 
 
-def layer_report(rows: list[dict[str, Any]]) -> str:
+def layer_report(report: dict[str, Any]) -> str:
+    from .files import cache_line
     from .files import state as file_state
 
     lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
-    for position, row in enumerate(rows, start=1):
+    for position, row in enumerate(report["files"], start=1):
         state = file_state(row)
         lines.append(f"{position}. {escape(row['source'])}: `{row['path']}` ({state})")
+    lines += ["", escape(cache_line(report["cache"]))]
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ command about half a millisecond at start-up.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 _NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-–—_/.,", " ")})
@@ -32,3 +33,17 @@ def printable_tree(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: printable_tree(item) for key, item in value.items()}
     return value
+
+
+def readable_path(path: str | os.PathLike[str]) -> str:
+    """A file name any terminal, message and JSON can show: bytes that are not UTF-8 as '\\xff'.
+
+    Python keeps such bytes as lone surrogates, which no encoder accepts: printing
+    them, or putting them in a cache key, would raise UnicodeEncodeError.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text

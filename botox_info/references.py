@@ -6,6 +6,7 @@ Imports neither typer nor rich.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .frequency import figures_of, overall_bucket
@@ -13,15 +14,49 @@ from .models import ALL_AREAS
 from .plain import normalize_name
 from .schema import DURATION_NUMBERS, Path, Problem
 
+# Each list whose items are found by id, and what its ids are called in messages.
+ID_LISTS = {
+    "sources": "source id",
+    "areas": "area id",
+    "side_effects": "side-effect id",
+    "situations": "situation id",
+    "rules": "rule id",
+}
+Rank = Callable[[Path], int]  # which file (by position in the layers) wrote the value at a path
 
-def check_references(document: dict[str, Any]) -> list[Problem]:
-    """Rules across fields: unique ids and names, citations and areas that exist.
 
-    Runs only on a document whose structure already passed `check_structure`.
+def duplicate_ids(document: Any) -> list[Problem]:
+    """An id used twice in one file: reported once, as an id, before layering.
+
+    Checked per file because layering reads a known id as "change that entry":
+    in the merged document the second one would be a partial new entry, or
+    count as a clash of names. Items without a text id are left to the shape checks.
     """
-    problems = _duplicates(document["sources"], "sources", lambda s: [(("id",), s["id"])], "source id")
-    problems += _duplicates(document["areas"], "areas", _names_of, "area name or alias")
-    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias")
+    problems: list[Problem] = []
+    for section, what in ID_LISTS.items():
+        items = document.get(section) if isinstance(document, dict) else None
+        first: dict[str, int] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            entry_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(entry_id, str):
+                continue
+            if entry_id in first:
+                message = f"duplicate {what} {entry_id!r}: already used by {section}[{first[entry_id]}] in this file"
+                problems.append(Problem((section, index, "id"), message))
+            else:
+                first[entry_id] = index
+    return problems
+
+
+def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> list[Problem]:
+    """Rules across fields: unique names, citations and areas that exist.
+
+    Runs only on a document whose structure already passed `check_structure`,
+    layered from files whose ids are unique (`duplicate_ids`). `rank` tells
+    which file wrote a value, so that a clash is blamed on the later file.
+    """
+    problems = _duplicates(document["areas"], "areas", _names_of, "area name or alias", rank)
+    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias", rank)
     source_ids = {source["id"] for source in document["sources"]}
     area_ids = {area["id"] for area in document["areas"]}
     problems += _unknown_citations(document, (), source_ids)
@@ -80,8 +115,7 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
 
 def _check_rules(document: dict[str, Any]) -> list[Problem]:
     """Each rule names a situation and side effects that exist; age limits only on a number."""
-    problems = _duplicates(document["situations"], "situations", lambda s: [(("id",), s["id"])], "situation id")
-    problems += _duplicates(document["rules"], "rules", lambda r: [(("id",), r["id"])], "rule id")
+    problems: list[Problem] = []
     situations = {situation["id"]: situation for situation in document["situations"]}
     entry_ids = {entry["id"] for entry in document["side_effects"]}
     for index, rule in enumerate(document["rules"]):
@@ -110,24 +144,31 @@ def _names_of(item: dict[str, Any]) -> list[tuple[Path, str]]:
     return [(("id",), item["id"]), (("name",), item["name"]), *aliases]
 
 
-def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str) -> list[Problem]:
-    owner: dict[str, str] = {}
+def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str, rank: Rank) -> list[Problem]:
+    owner: dict[str, tuple[str, Path, str]] = {}  # name as looked up -> (item id, where, as written)
     problems = []
     for index, item in enumerate(items):
         seen_here: set[str] = set()
         for where, name in names(item):
+            path: Path = (section, index, *where)
             key = normalize_name(name)
             if not key:
-                problems.append(Problem((section, index, *where), f"{name!r} has no letters or digits to look up"))
+                problems.append(Problem(path, f"{name!r} has no letters or digits to look up"))
                 continue
             if key in seen_here:
                 continue
             seen_here.add(key)
-            if key in owner:
-                message = f"duplicate {what} {name!r}: already used by '{owner[key]}'"
-                problems.append(Problem((section, index, *where), message))
+            if key not in owner:
+                owner[key] = (item["id"], path, name)
+                continue
+            first_id, first_path, first_name = owner[key]
+            if rank(first_path) > rank(path):
+                # The earlier entry got this name from a later file (a clinic's change to a
+                # built-in entry): that file made the clash, so its line is the one to fix.
+                problems.append(Problem(first_path, f"duplicate {what} {first_name!r}: already used by '{item['id']}'"))
+                owner[key] = (item["id"], path, name)  # any further clash is with this, the rightful owner
             else:
-                owner[key] = item["id"]
+                problems.append(Problem(path, f"duplicate {what} {name!r}: already used by '{first_id}'"))
     return problems
 
 

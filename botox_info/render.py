@@ -189,15 +189,18 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
     return writer.text
 
 
-def layer_report(rows: list[dict[str, Any]], out: Console) -> Text:
-    """The knowledge-base files in the order they are layered, and which were read."""
+def layer_report(report: dict[str, Any], out: Console) -> Text:
+    """The knowledge-base files in the order they are layered, which were read, and the cache."""
+    from .files import cache_line
     from .files import state as file_state
 
     writer = _Writer(out)
     writer.line("Knowledge-base files, in order: later ones add to and override earlier ones.", HEADING)
-    for position, row in enumerate(rows, start=1):
+    for position, row in enumerate(report["files"], start=1):
         state = file_state(row)
         writer.hang(f"{position}. ", Text(f"{row['source']}: {row['path']} ({state})"))
+    writer.line()
+    writer.line(cache_line(report["cache"]), NOTE)
     return writer.text
 
 

@@ -190,7 +190,10 @@ def describe(spec: Spec) -> str:
         return "true or false"
     if isinstance(spec, ListOf):
         return "a list" if spec.min_items == 0 else "a non-empty list"
-    return "a mapping with the keys " + ", ".join(spec.required)
+    if spec.required:
+        return "a mapping with the keys " + ", ".join(spec.required)
+    # A clinic's layer needs no key in particular: name the ones it may have.
+    return "a mapping with any of the keys " + ", ".join(spec.optional)
 
 
 def check_structure(value: Any, spec: Spec = KNOWLEDGE_BASE, path: Path = ()) -> list[Problem]:

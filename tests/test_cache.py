@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import marshal
+import os
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from botox_info import knowledge
+from botox_info import cache, knowledge
 from botox_info.errors import KnowledgeBaseError
 
 MINIMAL_BYTES = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_bytes()
@@ -71,14 +75,14 @@ def test_second_load_of_same_bytes_skips_validation(
     assert len(entries(cache_dir)) == 1
 
 
-def test_same_bytes_in_another_file_are_served_from_the_cache(
-    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, kb_file: Path, tmp_path: Path
-) -> None:
-    first = knowledge.load(kb_file)
+def test_same_bytes_at_another_path_report_their_own_path(cache_dir: Path, kb_file: Path, tmp_path: Path) -> None:
+    """A validated document records each entry's file: a copy is not the cached original."""
     copy = tmp_path / "copy.yaml"
     copy.write_bytes(MINIMAL_BYTES)
-    refuse_validation(monkeypatch)
-    assert knowledge.load(copy) == first
+    assert {entry.file for entry in knowledge.load(kb_file).side_effects} == {str(kb_file)}
+    assert {entry.file for entry in knowledge.load(copy).side_effects} == {str(copy)}
+    assert {entry.file for entry in knowledge.load(kb_file).side_effects} == {str(kb_file)}  # from the cache
+    assert len(entries(cache_dir)) == 2
 
 
 def test_builtin_knowledge_base_is_cached_too(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> None:
@@ -163,8 +167,8 @@ def test_empty_variable_disables_the_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
-    first = knowledge.load(kb_file)
-    assert knowledge.load(kb_file) == first
+    for _ in range(2):
+        assert [(entry.id, entry.file) for entry in knowledge.load(kb_file).side_effects] == [("sagging", str(kb_file))]
     assert validations == [str(kb_file), str(kb_file)]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kb.yaml"]
 
@@ -176,8 +180,8 @@ def test_unusable_cache_directory_does_not_break_loading(
     blocker = tmp_path / "blocker"
     blocker.write_text("a regular file, not a directory\n", encoding="utf-8")
     monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", str(blocker / "cache" if where == "under-a-file" else blocker))
-    first = knowledge.load(kb_file)
-    assert knowledge.load(kb_file) == first
+    for _ in range(2):
+        assert [(entry.id, entry.file) for entry in knowledge.load(kb_file).side_effects] == [("sagging", str(kb_file))]
     assert validations == [str(kb_file), str(kb_file)]
     assert blocker.read_text(encoding="utf-8") == "a regular file, not a directory\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["blocker", "kb.yaml"]
@@ -209,3 +213,112 @@ def test_no_temporary_file_is_left_behind(cache_dir: Path, kb_file: Path) -> Non
     knowledge.load(kb_file)
     knowledge.load()
     assert [path.suffix for path in entries(cache_dir)] == [".marshal", ".marshal"]
+
+
+# ---- no safe home: no cache (item 23) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("home", [None, "", "relative/home"], ids=["unset", "empty", "relative"])
+def test_without_a_home_folder_there_is_no_cache(monkeypatch: pytest.MonkeyPatch, home: str | None) -> None:
+    """Else the cache would land in the current directory, or in '/.cache' from the password file."""
+    for variable in ("BOTOX_INFO_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA", "USERPROFILE", "HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    if home is not None:
+        monkeypatch.setenv("HOME", home)
+    assert cache.directory() is None
+
+
+@pytest.mark.parametrize("home", [None, ""], ids=["unset", "empty"])
+def test_a_command_without_a_home_answers_and_writes_nothing(
+    command: list[str], tmp_path: Path, home: str | None
+) -> None:
+    keep = ("PATH", "PYTHONPATH", "VIRTUAL_ENV", "LANG", "SYSTEMROOT")
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    if home is not None:
+        env["HOME"] = home
+    work = tmp_path / "work"
+    work.mkdir()
+    root_cache_before = _entries_with_times(Path("/.cache/botox-info"))
+    result = subprocess.run([*command, "show", "sagging"], capture_output=True, env=env, cwd=work, timeout=60)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(b"Sagging skin\n")
+    assert list(work.iterdir()) == []
+    assert _entries_with_times(Path("/.cache/botox-info")) == root_cache_before  # HOME="" expands to '/'
+
+
+def _entries_with_times(folder: Path) -> dict[str, int] | None:
+    """Each entry and when it was written: rewriting an entry of the same name shows too."""
+    return {entry.name: entry.stat().st_mtime_ns for entry in folder.iterdir()} if folder.is_dir() else None
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The XDG spec: relative paths are invalid and must be ignored."""
+    monkeypatch.delenv("BOTOX_INFO_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache-here")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.directory() == str(tmp_path / "home" / ".cache" / "botox-info")
+
+
+# ---- the cache stays small (item 24) -----------------------------------------------------------
+
+
+def test_old_entries_of_a_changed_file_are_pruned(cache_dir: Path, kb_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_bytes(MINIMAL_BYTES)
+    knowledge.load(other)
+    (other_entry,) = entries(cache_dir)
+    versions = []
+    for version in range(6):
+        kb_file.write_bytes(MINIMAL_BYTES + f"# version {version}\n".encode())
+        knowledge.load(kb_file)
+        versions.append(set(entries(cache_dir)))
+        time.sleep(0.01)  # distinct modification times, newest last
+    kept = set(entries(cache_dir)) - {other_entry}
+    assert len(kept) == cache.KEEP_PER_FILES == 3
+    newest = versions[-1] - versions[-2]
+    assert newest <= kept  # the entry just written is always kept
+    assert other_entry in entries(cache_dir)  # another file's entry is not this file's old one
+
+
+def test_entries_of_an_old_revision_are_removed_when_writing(cache_dir: Path, kb_file: Path) -> None:
+    cache_dir.mkdir()
+    stale = cache_dir / f"kb-r{cache.REVISION - 1}-py311-0000000000000000-12.marshal"
+    stale.write_bytes(marshal.dumps({}))
+    unrelated = cache_dir / "notes.txt"
+    unrelated.write_text("not ours")
+    knowledge.load(kb_file)
+    assert not stale.exists()
+    assert unrelated.exists()
+
+
+def test_a_cache_hit_lists_no_directory(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, kb_file: Path) -> None:
+    """Start-up on a hit stays one open and one read: pruning happens only when writing."""
+    first = knowledge.load(kb_file)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a cache hit listed a directory")
+
+    monkeypatch.setattr(os, "listdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_validation(monkeypatch)
+    assert knowledge.load(kb_file) == first
+
+
+def test_paths_shows_the_cache_and_its_size(run: Callable[..., Any], cache_dir: Path, kb_file: Path) -> None:
+    knowledge.load(kb_file)
+    knowledge.load()
+    size = sum(entry.stat().st_size for entry in entries(cache_dir))
+    report = json.loads(run("paths", "--format", "json").stdout)
+    assert report["format_version"] == 2
+    assert report["cache"] == {"path": str(cache_dir), "bytes": size, "entries": 2}
+    assert [row["source"] for row in report["files"]] == ["built-in", "your own file"]
+    line = f"Cache of validated files: {cache_dir} (2 entries, {size / 1024:.0f} KB)"
+    assert line in run("paths").stdout.splitlines()
+    assert line.replace("_", "\\_") in run("paths", "--format", "markdown").stdout.splitlines()
+
+
+def test_paths_says_when_the_cache_is_off(run: Callable[..., Any]) -> None:
+    report = json.loads(run("paths", "--format", "json", env={"BOTOX_INFO_CACHE_DIR": ""}).stdout)
+    assert report["cache"] == {"path": None, "bytes": 0, "entries": 0}
+    table = run("paths", env={"BOTOX_INFO_CACHE_DIR": ""}).stdout
+    assert "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)" in table

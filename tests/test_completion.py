@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from botox_info import knowledge
 from botox_info.completion import area_words, side_effect_words
+from botox_info.errors import EXIT_OUTPUT
 
 BUILTIN = knowledge.load()
 
@@ -30,7 +33,7 @@ def test_area_completion() -> None:
     assert all(BUILTIN.find_area(word) for word in area_words(BUILTIN, ""))
 
 
-def _complete(tmp_path: Path, words: str) -> subprocess.CompletedProcess[str]:
+def _complete(tmp_path: Path, words: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run the program as zsh's completion does, and report whether Rich was imported."""
     script = (
         "import sys\n"
@@ -43,8 +46,9 @@ def _complete(tmp_path: Path, words: str) -> subprocess.CompletedProcess[str]:
         "_BOTOX_INFO_COMPLETE": "complete_zsh",
         "_TYPER_COMPLETE_ARGS": words,
         "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"),
+        **env_vars,
     }
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)
 
 
 def test_the_shell_gets_names_after_show_without_rich(tmp_path: Path) -> None:
@@ -59,3 +63,61 @@ def test_the_shell_gets_areas_after_area(tmp_path: Path) -> None:
     assert '"glabella"' in result.stdout
     assert '"glabellar-lines"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
+
+
+BROKEN_YAML = "side_effects: [\n"
+
+
+@pytest.mark.parametrize("where", ["$BOTOX_INFO_DATA", "your own file", "--data"])
+@pytest.mark.parametrize("what", ["broken YAML", "a named pipe"])
+def test_completion_never_prints_an_error_into_the_shell(tmp_path: Path, where: str, what: str) -> None:
+    """A broken clinic file narrows Tab to the built-in words; the command itself reports the file."""
+    # conftest points XDG_CONFIG_HOME at tmp_path / "config": the user's own file is that one.
+    folder = tmp_path / "config" / "botox-info" if where == "your own file" else tmp_path / "clinic"
+    path = folder / "side_effects.yaml"
+    folder.mkdir(parents=True)
+    if what == "a named pipe":
+        os.mkfifo(path)  # opening it to read would wait forever for a writer
+    else:
+        path.write_text(BROKEN_YAML)
+    env = {"BOTOX_INFO_DATA": str(path)} if where == "$BOTOX_INFO_DATA" else {}
+    words = f"botox-info --data {path} show spock" if where == "--data" else "botox-info show spock"
+    result = _complete(tmp_path, words, **env)  # times out, and fails, if it hangs
+    assert result.stderr == ""
+    assert '"spock-brows"' in result.stdout
+    areas = _complete(tmp_path, "botox-info check --area gla", **env)
+    assert (areas.stderr, '"glabella"' in areas.stdout) == ("", True)
+    situations = _complete(tmp_path, "botox-info check --has preg", **env)
+    assert (situations.stderr, '"pregnant-or-breastfeeding"' in situations.stdout) == ("", True)
+
+
+def _install(home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(home), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    command = [sys.executable, "-m", "botox_info", "--install-completion", "bash"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_install_completion_names_a_shell_file_it_cannot_write(tmp_path: Path) -> None:
+    """Root can write anywhere, so a directory where ~/.bashrc should be stands for an unwritable rc file."""
+    (tmp_path / ".bashrc").mkdir()
+    result = _install(tmp_path)
+    assert result.stderr == (
+        f"botox-info: error: cannot install shell completion: {tmp_path / '.bashrc'}: Is a directory. "
+        "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself.\n"
+    )
+    assert result.returncode == EXIT_OUTPUT
+
+
+def test_install_completion_with_a_home_that_is_no_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, not a folder")
+    result = _install(home)
+    assert result.stderr.startswith(f"botox-info: error: cannot install shell completion: {home}")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == EXIT_OUTPUT
+
+
+def test_install_completion_still_installs(tmp_path: Path) -> None:
+    result = _install(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "source" in (tmp_path / ".bashrc").read_text()

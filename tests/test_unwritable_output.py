@@ -1,0 +1,77 @@
+"""Output that cannot be written: a full disk or a closed stdout is an error (exit 4), a reader who hung up is not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from botox_info.errors import EXIT_OK, EXIT_OUTPUT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FULL = "botox-info: error: cannot write the output: No space left on device\n"
+CLOSED = "botox-info: error: cannot write the output: standard output is closed\n"
+EVERY_KIND_OF_OUTPUT = [
+    ["show", "sagging"],
+    ["show", "sagging", "--format", "json"],
+    ["show", "sagging", "--format", "markdown"],
+    ["--version"],
+    ["--help"],
+    ["show", "--help"],
+    ["schema"],
+    ["paths"],
+    ["paths", "--format", "json"],
+    ["list"],
+    ["search", "bruise"],
+    ["check"],
+    ["validate", str(FIXTURES / "clinic.yaml")],
+]
+
+
+def _run(command: list[str], tmp_path: Path, args: list[str], **how: object) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [*command, *args], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, timeout=60, **how
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_a_full_disk_is_an_error_not_a_traceback(command: list[str], tmp_path: Path, args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = _run(command, tmp_path, args, stdout=full)
+    assert result.stderr.decode() == FULL
+    assert result.returncode == EXIT_OUTPUT
+
+
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_a_closed_stdout_is_an_error_not_a_silent_success(command: list[str], tmp_path: Path, args: list[str]) -> None:
+    """`botox-info show sagging >&-`: the answer went nowhere, so the exit code must not say it was shown."""
+    result = _run(command, tmp_path, args, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert result.stderr.decode() == CLOSED
+    assert result.returncode == EXIT_OUTPUT
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["show", "--help"], ["--version"], ["list"], ["show", "sagging", "--format", "json"]]
+)
+def test_a_reader_who_hung_up_is_no_error(command: list[str], tmp_path: Path, args: list[str]) -> None:
+    """`botox-info --help | head -1`: the reader has gone before the first write, deterministically."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = _run(command, tmp_path, args, stdout=writer)
+    finally:
+        os.close(writer)
+    assert result.stderr.decode() == ""
+    assert result.returncode == EXIT_OK
+
+
+def test_an_error_without_output_keeps_its_own_exit_code_when_stdout_is_closed(
+    command: list[str], tmp_path: Path
+) -> None:
+    result = _run(command, tmp_path, ["show", "nope"], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("botox-info: error: no side effect matches 'nope'.")
