@@ -21,7 +21,7 @@ import zlib
 from typing import Any
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
-REVISION = 3  # 3: documents record the file of each side effect
+REVISION = 4  # 3: documents record the file of each side effect; 4: bidi overrides removed from text
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import pages, plain, streams
-from .errors import KnowledgeBaseError, NoSearchResultError, NothingSelectedError
+from .errors import KnowledgeBaseError, NoNameError, NoSearchResultError, NoSearchWordError, NothingSelectedError
 from .models import URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import parse_duration, select
@@ -57,16 +57,21 @@ def list_side_effects(
 
 
 def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
-    entry = knowledge.find(plain.printable(" ".join(words)))
+    query = plain.printable(" ".join(words))
+    if not plain.normalize_name(query):  # '' or '   ': a usage slip, not a name that was not found
+        raise NoNameError()
+    entry = knowledge.find(query)
     page = pages.side_effect(knowledge, entry)
     emit_page(output_format, knowledge, page, lambda export: export.side_effect(knowledge, entry))
 
 
 def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
+    from .search import has_search_word, suggestions
     from .search import search as find_all
-    from .search import suggestions
 
     query = plain.printable(" ".join(words))
+    if not has_search_word(query):
+        raise NoSearchWordError()
     hits = find_all(knowledge, query)
     if not hits:
         raise NoSearchResultError(query, suggestions(knowledge, query))
