@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import sys
 import unicodedata
-from typing import TextIO
+from typing import IO, TextIO
 
 ERROR_HANDLER = "botox_info_ascii"
 _STAND_INS = {
@@ -62,7 +62,7 @@ def prepare(stream: TextIO) -> TextIO:
     return stream
 
 
-def can_encode(stream: TextIO, text: str) -> bool:
+def can_encode(stream: IO[str], text: str) -> bool:
     try:
         text.encode(getattr(stream, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
