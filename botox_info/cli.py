@@ -8,16 +8,17 @@ draws for the terminal, so JSON, Markdown and shell completion start faster.
 # annotations, and string annotations cost it an eval() each (~1.5 ms a run).
 import os
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._types import TyperChoice  # Typer 0.28's choice type (it vendors Click as typer._click)
 from typer.core import TyperGroup
 
 from . import commands, config, knowledge, streams
 from .errors import EXIT_OK, BotoxInfoError
 from .models import ORIGINS, KnowledgeBase
 from .output import Format
+from .plain import option_word
 from .selection import SORT_KEYS
 
 if TYPE_CHECKING:
@@ -83,10 +84,21 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-Bucket = StrEnum("Bucket", {word: word for word in ("common", "uncommon", "rare", "not-well-measured")})  # type: ignore[misc]
-Urgency = StrEnum("Urgency", {word: word for word in commands.URGENCY_WORDS})  # type: ignore[misc]
-SortKey = StrEnum("SortKey", {key: key for key in SORT_KEYS})  # type: ignore[misc]
-Origin = StrEnum("Origin", {origin: origin for origin in ORIGINS})  # type: ignore[misc]
+class _Forgiving(TyperChoice[str]):
+    """A choice typed the way names are: any case, spaces or hyphens ('get help now', 'Common').
+
+    Typer 0.28's own choice type; only how a typed value compares changes, so the
+    message for a wrong one still names every choice.
+    """
+
+    def normalize_choice(self, choice: str, ctx: "Context | None") -> str:
+        return option_word(str(choice))
+
+
+Buckets = _Forgiving(("common", "uncommon", "rare", "not-well-measured"))
+Urgencies = _Forgiving(commands.URGENCY_WORDS)
+SortKeys = _Forgiving(SORT_KEYS)
+Origins = _Forgiving(ORIGINS)
 
 FormatOption = Annotated[
     Format,
@@ -135,16 +147,31 @@ def list_side_effects(
         ),
     ] = None,
     frequency: Annotated[
-        list[Bucket] | None,
-        typer.Option("--frequency", metavar="BUCKET", help="Only common, uncommon, rare or not-well-measured."),
+        list[str] | None,
+        typer.Option(
+            "--frequency",
+            metavar="BUCKET",
+            click_type=Buckets,
+            help="Only common, uncommon, rare or not-well-measured.",
+        ),
     ] = None,
     urgency: Annotated[
-        list[Urgency] | None,
-        typer.Option("--urgency", metavar="TIER", help="Only get-help-now, see-your-doctor or usually-settles."),
+        list[str] | None,
+        typer.Option(
+            "--urgency",
+            metavar="TIER",
+            click_type=Urgencies,
+            help="Only get-help-now, see-your-doctor or usually-settles.",
+        ),
     ] = None,
     origin: Annotated[
-        list[Origin] | None,
-        typer.Option("--origin", metavar="ORIGIN", help="Only from the seed 'article' or from medical 'reference's."),
+        list[str] | None,
+        typer.Option(
+            "--origin",
+            metavar="ORIGIN",
+            click_type=Origins,
+            help="Only from the seed 'article' or from medical 'reference's.",
+        ),
     ] = None,
     max_duration: Annotated[
         str | None, typer.Option("--max-duration", metavar="TIME", help="Only what usually lasts at most: 3d, 2 weeks.")
@@ -153,8 +180,14 @@ def list_side_effects(
         str | None, typer.Option("--min-duration", metavar="TIME", help="Only what can last at least: 1 month.")
     ] = None,
     sort: Annotated[
-        SortKey | None,
-        typer.Option("--sort", "-s", metavar="KEY", help="frequency, duration, urgency (highest first) or name."),
+        str | None,
+        typer.Option(
+            "--sort",
+            "-s",
+            metavar="KEY",
+            click_type=SortKeys,
+            help="frequency, duration, urgency (highest first) or name.",
+        ),
     ] = None,
     output_format: FormatOption = Format.table,
 ) -> None:
@@ -167,12 +200,12 @@ def list_side_effects(
         load(),
         output_format,
         area,
-        [str(bucket) for bucket in frequency or ()],
-        [str(tier) for tier in urgency or ()],
-        [str(choice) for choice in origin or ()],
+        frequency or [],
+        urgency or [],
+        origin or [],
         max_duration,
         min_duration,
-        str(sort) if sort else None,
+        sort,
     )
 
 

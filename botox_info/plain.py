@@ -23,6 +23,11 @@ def normalize_name(text: str) -> str:
     return " ".join(text.casefold().translate(_NAME_FOLDING).split())
 
 
+def option_word(text: str) -> str:
+    """'Get Help Now' -> 'get-help-now': a typed value in the form the choices are listed in."""
+    return "-".join(normalize_name(text).split())
+
+
 def printable(text: str) -> str:
     """`text` without control characters or bidi overrides, so it cannot drive the terminal or reorder itself."""
     return text.translate(_CONTROL)

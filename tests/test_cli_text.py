@@ -157,3 +157,48 @@ def test_the_ascii_timeline_fits_80_columns_with_its_bars_aligned(process: Proce
         assert row[start - 1] == " ", row
         assert set(row[start:]) <= set("#-? "), row
     assert any(row[: start - 1].endswith("...") for row in rows)  # a cut name, cut to fit
+
+
+# ---- option values as forgiving as names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["list", "--urgency", "get help now"], ["list", "--urgency", "get-help-now"]),
+        (["list", "--urgency", "Get-Help-Now"], ["list", "--urgency", "get-help-now"]),
+        (["list", "--frequency", "Common"], ["list", "--frequency", "common"]),
+        (["list", "--frequency", "not well measured"], ["list", "--frequency", "not-well-measured"]),
+        (["list", "--origin", "Article"], ["list", "--origin", "article"]),
+        (["list", "--sort", "Frequency"], ["list", "--sort", "frequency"]),
+        (["check", "--has", "blood thinners"], ["check", "--has", "blood-thinners"]),
+        (["check", "--has", "BLOOD-THINNERS"], ["check", "--has", "blood-thinners"]),
+        (["list", "--max-duration", "1y"], ["list", "--max-duration", "12mo"]),
+        (["list", "--max-duration", "1 year"], ["list", "--max-duration", "360 days"]),
+        (["list", "--min-duration", "0.25 years"], ["list", "--min-duration", "3 months"]),
+    ],
+)
+def test_option_values_are_as_forgiving_as_names(run: Run, args: list[str], expected: list[str]) -> None:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.stdout == run(*expected, "--format", "json").stdout
+
+
+def test_a_wrong_situation_is_a_usage_error_naming_the_choices(run: Run) -> None:
+    result = run("check", "--has", "blood-thinner-pills")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr == (
+        "botox-info: error: no situation is called 'blood-thinner-pills'. Choose one of: allergy-to-toxin, "
+        "infection-at-site, neuromuscular-disease, pregnant-or-breastfeeding, recent-toxin, interacting-medicine, "
+        "swallowing-or-breathing-problems, drooping-or-weak-face, blood-thinners, alcohol-or-supplements, "
+        "sensitive-to-pain, thin-or-loose-skin.\n"
+    )
+
+
+def test_a_wrong_duration_unit_is_a_usage_error_naming_the_units(run: Run) -> None:
+    result = run("list", "--min-duration", "1 eon")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr == (
+        "botox-info: error: '1 eon' is not a duration. Write a number and a unit: "
+        "30 minutes, 6 hours, 3 days, 2 weeks, 4 months, 1 year (or 30min, 6h, 3d, 2w, 4mo, 1y).\n"
+    )
