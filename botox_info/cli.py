@@ -49,31 +49,46 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-_data_files: list[str] = []  # --data, as parsed by the main callback for the command that follows
 
 
-def load() -> KnowledgeBase:
+class Invocation:
+    """What the whole command line chose, kept in Click's context object (ctx.obj) for every command."""
+
+    def __init__(self) -> None:
+        self.data_files: list[str] = []  # each --data FILE, before or after the command, in the order typed
+
+
+def _add_data_files(ctx: typer.Context, files: list[str] | None) -> None:
+    # Also runs while the shell completes a word, so completion reads the same files.
+    ctx.ensure_object(Invocation).data_files.extend(files or ())
+
+
+def data_files(ctx: typer.Context) -> list[str]:
+    return ctx.ensure_object(Invocation).data_files
+
+
+def load(ctx: typer.Context) -> KnowledgeBase:
     """The built-in knowledge base with the clinic's and user's files on top."""
-    return knowledge.load_layers(config.layer_paths(_data_files))
+    return knowledge.load_layers(config.layer_paths(data_files(ctx)))
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion after `show`: ids and aliases, spaces as hyphens (lookup treats them alike)."""
     from .completion import side_effect_words
 
-    return side_effect_words(load(), incomplete)
+    return side_effect_words(load(ctx), incomplete)
 
 
-def _complete_areas(incomplete: str) -> list[str]:
+def _complete_areas(ctx: typer.Context, incomplete: str) -> list[str]:
     from .completion import area_words
 
-    return area_words(load(), incomplete)
+    return area_words(load(ctx), incomplete)
 
 
-def _complete_situations(incomplete: str) -> list[str]:
+def _complete_situations(ctx: typer.Context, incomplete: str) -> list[str]:
     from .check import yes_no_situations
 
-    return [word for word in yes_no_situations(load()) if word.startswith(incomplete)]
+    return [word for word in yes_no_situations(load(ctx)) if word.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
@@ -115,17 +130,24 @@ AreasOption = Annotated[
 ]
 
 
+# The one definition of --data: accepted before the command and after it, on every command that reads
+# the knowledge base; `expose_value=False` because the callback keeps the files in ctx.obj.
+DataOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        metavar="FILE",
+        callback=_add_data_files,
+        expose_value=False,
+        help=f"A clinic's knowledge-base file on top of the built-in one (repeatable; ${config.DATA_VARIABLE}).",
+    ),
+]
+
+
 @app.callback()
 def _main(
-    data: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--data",
-            "-d",
-            metavar="FILE",
-            help=f"A clinic's knowledge-base file on top of the built-in one (repeatable; ${config.DATA_VARIABLE}).",
-        ),
-    ] = None,
+    data: DataOption = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -135,11 +157,11 @@ def _main(
     Educational information, not medical advice. Trouble swallowing, speaking or
     breathing after treatment is an emergency: see 'botox-info urgent'.
     """
-    _data_files[:] = data or []
 
 
 @app.command("list")
 def list_side_effects(
+    ctx: typer.Context,
     area: Annotated[
         str | None,
         typer.Option(
@@ -190,6 +212,7 @@ def list_side_effects(
         ),
     ] = None,
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """List the side effects: what each is, how long it lasts, how often it happens, how urgent it is.
 
@@ -197,7 +220,7 @@ def list_side_effects(
     figure: 'botox-info list --area jaw --sort frequency'.
     """
     commands.list_side_effects(
-        load(),
+        load(ctx),
         output_format,
         area,
         frequency or [],
@@ -211,6 +234,7 @@ def list_side_effects(
 
 @app.command("show")
 def show(
+    ctx: typer.Context,
     name: Annotated[
         list[str],
         typer.Argument(
@@ -220,55 +244,58 @@ def show(
         ),
     ],
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """Show one side effect: causes, duration, what to do, prevention, when to see a doctor.
 
     NAME is an id, a name or any word people use for it, in any case, as one
     argument or several: 'botox-info show spock brows', 'botox-info show bruise'.
     """
-    commands.show(load(), output_format, name)
+    commands.show(load(ctx), output_format, name)
 
 
 @app.command("search")
 def search(
+    ctx: typer.Context,
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for, in any form.")],
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
 
     Case, accents and word forms are ignored; every word must match. Name matches come first.
     """
-    commands.search(load(), output_format, text)
+    commands.search(load(ctx), output_format, text)
 
 
 @app.command("avoid")
-def avoid(output_format: FormatOption = Format.table) -> None:
+def avoid(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """How to avoid the risks: choosing a clinic, a checklist, and prevention for each side effect."""
-    commands.guide(load(), output_format, "avoid")
+    commands.guide(load(ctx), output_format, "avoid")
 
 
 @app.command("before")
-def before(output_format: FormatOption = Format.table) -> None:
+def before(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """Before treatment: who should not be treated, what to tell the doctor, medicines, questions to ask."""
-    commands.guide(load(), output_format, "before")
+    commands.guide(load(ctx), output_format, "before")
 
 
 @app.command("after")
-def after(output_format: FormatOption = Format.table) -> None:
+def after(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """After treatment: what to do in the hours and days after, and who advises each step."""
-    commands.guide(load(), output_format, "after")
+    commands.guide(load(ctx), output_format, "after")
 
 
 @app.command("urgent")
-def urgent(output_format: FormatOption = Format.table) -> None:
+def urgent(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """The warning signs that need medical help at once, and what to do."""
-    commands.guide(load(), output_format, "urgent")
+    commands.guide(load(ctx), output_format, "urgent")
 
 
 @app.command("sources")
-def sources(output_format: FormatOption = Format.table) -> None:
+def sources(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """The bibliography: every source, and which side effects and sections cite it."""
-    commands.bibliography(load(), output_format)
+    commands.bibliography(load(ctx), output_format)
 
 
 # Shortcut flags for the situations people mention most; --has takes any situation id.
@@ -284,6 +311,7 @@ _SHORTCUTS = {
 
 @app.command("check")
 def check(
+    ctx: typer.Context,
     area: AreasOption = None,
     age: Annotated[int | None, typer.Option("--age", metavar="YEARS", help="Your age in years.")] = None,
     has: Annotated[
@@ -313,6 +341,7 @@ def check(
         bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
     ] = False,
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """What it means for you: stop signs, side effects likelier for you and why, your areas' risks.
 
@@ -325,19 +354,21 @@ def check(
     described = bool(area or chosen) or age is not None
     asks = interactive or (not described and sys.stdin.isatty() and sys.stdout.isatty())
     prompts = (lambda q: typer.prompt(q, default="", show_default=False), typer.confirm, typer.echo)
-    commands.check(load(), output_format, area or [], age, chosen, prompts if asks else None)
+    commands.check(load(ctx), output_format, area or [], age, chosen, prompts if asks else None)
 
 
 @app.command("timeline")
-def timeline(area: AreasOption = None, output_format: FormatOption = Format.table) -> None:
+def timeline(
+    ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table, _data: DataOption = None
+) -> None:
     """The weeks after treatment as a picture: when the effect and each side effect start and end."""
-    commands.timeline(load(), output_format, area or [])
+    commands.timeline(load(ctx), output_format, area or [])
 
 
 @app.command("paths")
-def paths(output_format: FormatOption = Format.table) -> None:
+def paths(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """Which knowledge-base files are read, in order: later files add to and override earlier ones."""
-    commands.paths(output_format, _data_files)
+    commands.paths(output_format, data_files(ctx))
 
 
 @app.command("validate")

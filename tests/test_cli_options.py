@@ -1,0 +1,81 @@
+"""Where options go and what they reach: --data before or after the command, in completion too."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from botox_info.cli import app
+from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK
+
+from .conftest import FIXTURES
+from .test_completion import _complete
+
+Run = Callable[..., Result]
+CLINIC = str(FIXTURES / "clinic.yaml")  # adds the side effect 'tingling' (alias 'pins and needles')
+ARGUMENTS = {"show": ["tingling"], "search": ["tingling"]}
+# Every command that reads the knowledge base, from the app itself (validate and schema read only what they name).
+READERS = [info.name for info in app.registered_commands if info.name not in ("validate", "schema")]
+
+
+@pytest.mark.parametrize("spelling", ["--data", "-d"])
+@pytest.mark.parametrize("name", READERS)
+def test_data_is_accepted_after_the_command_as_before_it(run: Run, name: str, spelling: str) -> None:
+    args = [*ARGUMENTS.get(name, []), "--format", "json"]
+    before = run(spelling, CLINIC, name, *args)
+    after = run(name, *args, spelling, CLINIC)
+    assert before.exit_code == after.exit_code == EXIT_OK, after.stderr
+    assert after.stdout == before.stdout
+
+
+@pytest.mark.parametrize("name", [name for name in READERS if name != "paths"])  # paths reports it, exit 0
+def test_a_missing_data_file_after_the_command_stops_it(run: Run, name: str, tmp_path: Path) -> None:
+    """Proof that the option after the command is read: a file named on purpose must exist."""
+    missing = tmp_path / "missing.yaml"
+    result = run(name, *ARGUMENTS.get(name, []), "--data", str(missing))
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert str(missing) in result.stderr
+
+
+def test_show_finds_a_clinics_entry_with_data_after_the_name(run: Run) -> None:
+    result = run("show", "tingling", "--data", CLINIC, "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["id"] == "tingling"
+    assert run("show", "tingling").exit_code == EXIT_NOT_FOUND  # not in the built-in knowledge base
+
+
+def test_data_files_on_both_sides_are_layered_in_the_order_typed(run: Run, tmp_path: Path) -> None:
+    later = tmp_path / "later.yaml"
+    later.write_text("side_effects:\n  - id: tingling\n    summary: Our own words.\n", encoding="utf-8")
+    result = run("-d", CLINIC, "show", "tingling", "-d", str(later), "--format", "json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["summary"] == "Our own words."
+    paths = json.loads(run("-d", CLINIC, "paths", "-d", str(later), "--format", "json").stdout)
+    assert [row["path"] for row in paths if row["source"] == "--data"] == [CLINIC, str(later)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        f"botox-info -d {CLINIC} show ting",
+        f"botox-info --data {CLINIC} show ting",
+        f"botox-info show --data {CLINIC} ting",
+        f"botox-info --data={CLINIC} show ting",
+    ],
+)
+def test_completion_reads_the_data_files_on_the_command_line(tmp_path: Path, words: str) -> None:
+    result = _complete(tmp_path, words)
+    assert '"tingling"' in result.stdout
+    assert result.stderr == ""
+
+
+def test_completion_of_areas_reads_the_data_files_too(tmp_path: Path) -> None:
+    area_file = tmp_path / "areas.yaml"
+    area_file.write_text("areas:\n  - id: earlobe\n    name: Earlobe\n    aliases: [ear lobes]\n", encoding="utf-8")
+    result = _complete(tmp_path, f"botox-info list -d {area_file} --area ear")
+    assert '"earlobe"' in result.stdout
+    assert '"ear-lobes"' in result.stdout
