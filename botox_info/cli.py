@@ -15,7 +15,7 @@ from typer._types import TyperChoice  # Typer 0.28's choice type (it vendors Cli
 from typer.core import TyperGroup
 
 from . import commands, config, knowledge, streams
-from .errors import EXIT_OK, BotoxInfoError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, BotoxInfoError
 from .models import ORIGINS, KnowledgeBase
 from .output import Format
 from .plain import option_word
@@ -39,6 +39,10 @@ class _ErrorBoundary(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(EXIT_OK) from None
+        except KeyboardInterrupt:
+            # Ctrl-C: 130 as a shell reports it, rather than Click's 'Aborted!' and the 1 of 'not found'.
+            streams.write("\nbotox-info: interrupted", sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 app = typer.Typer(
@@ -353,8 +357,7 @@ def check(
     chosen = [*(has or ()), *(_SHORTCUTS[name] for name, on in flags.items() if on)]
     described = bool(area or chosen) or age is not None
     asks = interactive or (not described and sys.stdin.isatty() and sys.stdout.isatty())
-    prompts = (lambda q: typer.prompt(q, default="", show_default=False), typer.confirm, typer.echo)
-    commands.check(load(ctx), output_format, area or [], age, chosen, prompts if asks else None)
+    commands.check(load(ctx), output_format, area or [], age, chosen, asks)
 
 
 @app.command("timeline")

@@ -8,16 +8,11 @@ commands -> render/export/markdown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from . import pages, plain, streams
 from .errors import KnowledgeBaseError, NoNameError, NoSearchResultError, NoSearchWordError, NothingSelectedError
 from .models import URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import parse_duration, select
-
-if TYPE_CHECKING:
-    from .interview import Ask, Confirm, Say
 
 # --urgency's words, in the order of the tiers they stand for.
 URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")
@@ -108,15 +103,16 @@ def check(
     areas: list[str],
     age: int | None,
     situations: list[str],
-    ask: tuple[Ask, Confirm, Say] | None,
+    interactive: bool,
 ) -> None:
-    """`ask` is the CLI's (prompt, confirm, say) when the reader answers questions; else the options count."""
+    """`interactive`: the reader answers questions on the terminal; else the options count."""
     from .check import Answers, assess, check_age, check_situations
 
-    if ask is not None:
+    if interactive:
+        from . import prompts
         from .interview import interview
 
-        answers = interview(knowledge, *ask)
+        answers = interview(knowledge, prompts.ask, prompts.confirm, prompts.say)
     else:
         area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
         answers = Answers(area_ids, check_age(knowledge, age), check_situations(knowledge, situations))

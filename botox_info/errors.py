@@ -12,6 +12,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2  # Click's own code for a usage error
 EXIT_BAD_KNOWLEDGE_BASE = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, the code shells give a program stopped that way
 
 
 class BotoxInfoError(Exception):
