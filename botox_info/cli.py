@@ -11,7 +11,10 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._completion_classes import completion_init
+from typer._completion_shared import Shells
 from typer._types import TyperChoice  # Typer 0.28's choice type (it vendors Click as typer._click)
+from typer.completion import install_callback, show_callback
 from typer.core import TyperGroup
 
 from . import commands, config, knowledge, streams
@@ -27,6 +30,9 @@ if TYPE_CHECKING:
 
 class _ErrorBoundary(TyperGroup):
     """Turns the domain's errors into a message on stderr and a documented exit code."""
+
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _with_shell_values(args, set(self.commands)))
 
     def invoke(self, ctx: "Context") -> Any:
         try:
@@ -45,14 +51,59 @@ class _ErrorBoundary(TyperGroup):
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+_COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+SHELLS = tuple(shell.value for shell in Shells)
+
+
+def _with_shell_values(args: list[str], command_names: set[str]) -> list[str]:
+    """`args` with an empty value given to a completion option that names no shell.
+
+    Typer 0.28 makes --install-completion and --show-completion flags, so in
+    '--install-completion zsh' the shell was taken for a command and ignored:
+    it installed for whichever shell ran the program. They take a SHELL now;
+    Click's parser cannot make a value optional, so a bare one (followed by
+    nothing, an option or a command) gets '' here, which means 'detect it'.
+    """
+    given = list(args)
+    for position, arg in enumerate(given):
+        if arg == "--":
+            break
+        following = given[position + 1] if position + 1 < len(given) else None
+        if arg in _COMPLETION_OPTIONS and (following is None or following[:1] == "-" or following in command_names):
+            given[position] = f"{arg}="
+    return given
+
+
+def _completion_shell(shell: str | None) -> str | bool | None:
+    """A named shell, True to detect the running one ('' from a bare option), None if not asked."""
+    if shell is None:
+        return None
+    if shell and shell.casefold() not in SHELLS:
+        raise typer.BadParameter(f"'{shell}' is not one of {', '.join(map(repr, SHELLS))}.")
+    return shell.casefold() or True
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, shell: str | None) -> None:
+    chosen = _completion_shell(shell)
+    if chosen is not None and not ctx.resilient_parsing:
+        install_callback(ctx, param, chosen)  # Typer's own, with the shell named or True (detect)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, shell: str | None) -> None:
+    chosen = _completion_shell(shell)
+    if chosen is not None and not ctx.resilient_parsing:
+        show_callback(ctx, param, chosen)
+
+
 app = typer.Typer(
     cls=_ErrorBoundary,
     name="botox-info",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # our own --install-completion and --show-completion, which honour a named shell
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+completion_init()  # Typer registers its shells' completion only with add_completion=True
 
 
 class Invocation:
@@ -155,6 +206,26 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            expose_value=False,
+            help="Install completion for SHELL (bash, zsh, fish, powershell), or else for the current shell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            expose_value=False,
+            help="Show completion for SHELL, or else for the current shell, to copy it or customize the installation.",
+        ),
+    ] = None,
 ) -> None:
     """What can go wrong with Botox® injections, what to do about it, and how to avoid it.
 

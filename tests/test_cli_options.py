@@ -10,7 +10,7 @@ import pytest
 from typer.testing import Result
 
 from botox_info.cli import app
-from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK
+from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
 from .conftest import FIXTURES
 from .test_completion import _complete
@@ -79,3 +79,55 @@ def test_completion_of_areas_reads_the_data_files_too(tmp_path: Path) -> None:
     result = _complete(tmp_path, f"botox-info list -d {area_file} --area ear")
     assert '"earlobe"' in result.stdout
     assert '"ear-lobes"' in result.stdout
+
+
+# ---- --install-completion SHELL and --show-completion SHELL -----------------------------
+
+# A line each shell's script has and no other's.
+SCRIPT_MARKS = {
+    "bash": "complete -o default -F _botox_info_completion botox-info",
+    "zsh": "#compdef botox-info",
+    "fish": "complete --command botox-info",
+    "powershell": "Register-ArgumentCompleter -Native -CommandName botox-info",
+}
+INSTALLED_AT = {
+    "bash": ".bash_completions/botox-info.sh",
+    "zsh": ".zfunc/_botox-info",
+    "fish": ".config/fish/completions/botox-info.fish",
+}
+
+
+def test_show_completion_prints_the_named_shells_script_whatever_shell_runs_it(run: Run) -> None:
+    # One test for all shells: whichever shell runs the suite, the others prove the name is honoured.
+    for shell, mark in SCRIPT_MARKS.items():
+        result = run("--show-completion", shell)
+        assert result.exit_code == EXIT_OK, (shell, result.output)
+        assert mark in result.stdout, shell
+        assert [other for other in SCRIPT_MARKS.values() if other in result.stdout] == [mark]
+
+
+def test_install_completion_installs_for_the_named_shell(run: Run, tmp_path: Path) -> None:
+    for shell, where in INSTALLED_AT.items():
+        home = tmp_path / shell
+        result = run("--install-completion", shell, env={"HOME": str(home)})
+        assert result.exit_code == EXIT_OK, (shell, result.output)
+        assert result.stdout.splitlines() == [
+            f"{shell} completion installed in {home / where}",
+            "Completion will take effect once you restart the terminal",
+        ]
+        assert SCRIPT_MARKS[shell] in (home / where).read_text(encoding="utf-8")
+
+
+def test_a_completion_option_before_a_command_or_option_still_detects_the_shell(run: Run) -> None:
+    assert run("--show-completion", "--help").exit_code == EXIT_OK  # --help is eager: help, not a script
+    result = run("--show-completion", "list")  # a command is no shell: the running shell's script
+    assert result.exit_code == EXIT_OK
+    assert "botox-info" in result.stdout
+
+
+def test_an_unknown_shell_is_a_usage_error_naming_the_shells(run: Run) -> None:
+    result = run("--show-completion", "tcsh")
+    assert result.exit_code == EXIT_USAGE
+    assert "'tcsh' is not one of 'bash', 'zsh', 'fish', 'powershell', 'pwsh'." in " ".join(
+        result.stderr.replace("│", " ").split()
+    )
