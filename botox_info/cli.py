@@ -448,9 +448,10 @@ def paths(ctx: typer.Context, output_format: FormatOption = Format.table, _data:
 @app.command("validate")
 def validate(
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Knowledge-base files to check.")],
+    output_format: FormatOption = Format.table,
 ) -> None:
     """Check clinic files the way the tool will use them: each on top of the built-in knowledge base."""
-    commands.validate(files)
+    commands.validate(output_format, files)
 
 
 @app.command("schema")

@@ -147,14 +147,25 @@ def paths(output_format: Format, data_files: list[str]) -> None:
     )
 
 
-def validate(files: list[str]) -> None:
+def validate(output_format: Format, files: list[str]) -> None:
+    """A report on stdout in the format asked (problems included in JSON and Markdown); exit 3 on problems."""
     from .files import validation_report
 
-    report, problems = validation_report(files)
-    if report:
-        streams.write("\n".join(report))
-    if problems:
-        raise KnowledgeBaseError(problems)
+    result = validation_report(files)
+    if output_format is Format.table:  # the 'ok' lines; the problems go to stderr with the error below
+        if result.lines:
+            streams.write("\n".join(result.lines))
+    else:
+        emit(
+            output_format,
+            None,
+            as_json=lambda export: export.validation(result),
+            as_markdown=lambda markdown: markdown.validation(result),
+            as_table=lambda render, out: "\n".join(result.lines),
+            footer=False,
+        )
+    if result.problems:
+        raise KnowledgeBaseError(result.problems)
 
 
 def schema() -> None:

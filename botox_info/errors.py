@@ -6,6 +6,9 @@ message on stderr and an exit code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from .plain import echoed
 
 EXIT_OK = 0
@@ -142,14 +145,31 @@ class UnknownAreaError(BotoxInfoError):
         self.choices = choices
 
 
+class FileProblem(NamedTuple):
+    """One problem of a knowledge-base file and where it is, as far as known: for messages and validate's JSON."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str | None  # 'side_effects[0].mitigaton', or None for the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        """'file:line:column: field: message', leaving out what is not known."""
+        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
 class KnowledgeBaseError(BotoxInfoError):
     """The knowledge-base file cannot be read or does not follow the format."""
 
     exit_code = EXIT_BAD_KNOWLEDGE_BASE
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, located: Sequence[FileProblem]) -> None:
+        problems = [str(problem) for problem in located]
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
         lines = [f"the knowledge base cannot be used ({count}):"]
         lines += [f"  {problem}" for problem in problems]
         super().__init__("\n".join(lines))
         self.problems = problems
+        self.located = list(located)

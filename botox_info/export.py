@@ -184,3 +184,12 @@ def timeline(drawn: Any) -> dict[str, Any]:
 
 def _span(duration: Any) -> dict[str, Any]:
     return {**duration._asdict(), "sources": list(duration.sources)}  # text, low, high, unit, sources
+
+
+VALIDATION_FORMAT = 2  # validate's document: version 2 names each problem's file, line, column and field
+
+
+def validation(result: Any) -> dict[str, Any]:
+    """validate's report: each file, then each problem with its place (line, column, field may be null)."""
+    problems = [problem._asdict() for problem in result.problems]
+    return {"format_version": VALIDATION_FORMAT, "files": result.files, "problems": problems}

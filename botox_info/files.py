@@ -6,10 +6,10 @@ Imports neither typer nor rich.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import config, knowledge
-from .errors import KnowledgeBaseError
+from .errors import FileProblem, KnowledgeBaseError
 
 
 def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
@@ -34,21 +34,31 @@ def state(row: dict[str, Any]) -> str:
     return "MISSING: every command stops with an error until it exists" if row["required"] else "not present, skipped"
 
 
-def validation_report(paths: list[str]) -> tuple[list[str], list[str]]:
-    """An 'ok' line per valid file, and every problem of the others, each file on top of the built-in base."""
+class Validation(NamedTuple):
+    """What `validate` found: a row per file, its 'ok' lines for reading, and every problem with its place."""
+
+    files: list[dict[str, Any]]  # {"path", "ok", "side_effects", "new", "changed"}; counts None if not ok
+    lines: list[str]
+    problems: list[FileProblem]
+
+
+def validation_report(paths: list[str]) -> Validation:
+    """Each file checked on top of the built-in base: a row and an 'ok' line, or its problems."""
     builtin_ids = {entry.id for entry in knowledge.load().side_effects}
-    report: list[str] = []
-    problems: list[str] = []
+    result = Validation([], [], [])
     for path in paths:
         try:
             layered = knowledge.load_layers([path])
         except KnowledgeBaseError as error:
-            problems += error.problems
+            result.problems.extend(error.located)
+            result.files.append({"path": path, "ok": False, "side_effects": None, "new": None, "changed": None})
             continue
         own = [entry for entry in layered.side_effects if entry.file == os.fspath(path)]
         new = sum(entry.id not in builtin_ids for entry in own)
-        report.append(
+        row = {"path": path, "ok": True, "side_effects": len(own), "new": new, "changed": len(own) - new}
+        result.files.append(row)
+        result.lines.append(
             f"ok: {path}: {len(own)} side effects from this file ({new} new, {len(own) - new} changed); "
             f"{len(layered.side_effects)} in all, with {len(layered.sources)} sources"
         )
-    return report, problems
+    return result

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from . import cache
-from .errors import KnowledgeBaseError
+from .errors import FileProblem, KnowledgeBaseError
 from .models import (
     AfterStep,
     Area,
@@ -141,13 +141,16 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            raise KnowledgeBaseError([f"{os.fspath(path)}: too large for a knowledge-base file (over {limit} MB)"])
+            message = f"too large for a knowledge-base file (over {limit} MB)"
+            raise KnowledgeBaseError([FileProblem(os.fspath(path), None, None, None, message)])
         return Layer(os.fspath(path), raw)
     except IsADirectoryError:
-        raise KnowledgeBaseError([f"{os.fspath(path or '')}: is a directory, not a knowledge-base file"]) from None
+        message = "is a directory, not a knowledge-base file"
+        raise KnowledgeBaseError([FileProblem(os.fspath(path or ""), None, None, None, message)]) from None
     except OSError as error:
         where = os.fspath(path) if path is not None else BUILTIN_RESOURCE
-        raise KnowledgeBaseError([f"{where}: cannot read the file: {error.strerror or error}"]) from None
+        message = f"cannot read the file: {error.strerror or error}"
+        raise KnowledgeBaseError([FileProblem(where, None, None, None, message)]) from None
 
 
 def _builtin_path() -> str:

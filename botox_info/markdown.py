@@ -107,6 +107,28 @@ def timeline(drawn: Any) -> str:
     return "\n".join(lines)
 
 
+def validation(result: Any) -> str:
+    """validate's report: a row per file, then a row per problem with its place."""
+    lines = ["# Knowledge-base files checked", "", "| File | Valid | Side effects | New | Changed |"]
+    lines.append("| --- | --- | --- | --- | --- |")
+    for row in result.files:
+        counts = [row[key] for key in ("side_effects", "new", "changed")]
+        cells = [row["path"], "yes" if row["ok"] else "no", *("" if n is None else str(n) for n in counts)]
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
+    if result.problems:
+        lines += [
+            "",
+            "## Problems",
+            "",
+            "| File | Line | Column | Field | Problem |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for problem in result.problems:
+            cells = ["" if part is None else str(part) for part in problem]
+            lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
+    return "\n".join(lines)
+
+
 def layer_report(rows: list[dict[str, Any]]) -> str:
     from .files import state as file_state
 

@@ -131,3 +131,80 @@ def test_an_unknown_shell_is_a_usage_error_naming_the_shells(run: Run) -> None:
     assert "'tcsh' is not one of 'bash', 'zsh', 'fish', 'powershell', 'pwsh'." in " ".join(
         result.stderr.replace("│", " ").split()
     )
+
+
+# ---- validate --format -----------------------------------------------------------------
+
+BROKEN = "side_effects:\n  - id: bruising\n    mitigaton:\n      - {text: x, sources: [article]}\n"
+
+
+def test_validate_json_lists_each_file_and_each_problem_with_its_place(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    missing = tmp_path / "missing.yaml"
+    result = run("validate", CLINIC, str(broken), str(missing), "--format", "json")
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert json.loads(result.stdout) == {
+        "format_version": 2,
+        "files": [
+            {"path": CLINIC, "ok": True, "side_effects": 2, "new": 1, "changed": 1},
+            {"path": str(broken), "ok": False, "side_effects": None, "new": None, "changed": None},
+            {"path": str(missing), "ok": False, "side_effects": None, "new": None, "changed": None},
+        ],
+        "problems": [
+            {
+                "file": str(broken),
+                "line": 3,
+                "column": 5,
+                "field": "side_effects[0].mitigaton",
+                "message": "unknown key (expected one of: id, name, origin, aliases, summary, causes, duration, "
+                "frequency, urgency, mitigation, prevention, see_doctor_if, areas, onset)",
+            },
+            {
+                "file": str(missing),
+                "line": None,
+                "column": None,
+                "field": None,
+                "message": "cannot read the file: No such file or directory",
+            },
+        ],
+    }
+    assert result.stderr.startswith("botox-info: error: the knowledge base cannot be used (2 problems):\n")
+
+
+def test_validate_json_of_good_files_exits_0(run: Run) -> None:
+    result = run("validate", CLINIC, "--format", "json")
+    assert result.exit_code == EXIT_OK
+    assert json.loads(result.stdout)["problems"] == []
+    assert result.stderr == ""
+
+
+def test_validate_markdown_is_a_table_of_files_and_one_of_problems(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative name: tmp_path's own underscores would be escaped
+    broken = Path("broken.yaml")
+    broken.write_text(BROKEN, encoding="utf-8")
+    result = run("validate", CLINIC, str(broken), "-f", "markdown")
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "# Knowledge-base files checked",
+        "",
+        "| File | Valid | Side effects | New | Changed |",
+        "| --- | --- | --- | --- | --- |",
+        f"| {CLINIC} | yes | 2 | 1 | 1 |",
+    ]
+    assert f"| {broken} | no |  |  |  |" in lines
+    assert f"| {broken} | 3 | 5 | side\\_effects\\[0\\].mitigaton | unknown key (expected one of: id," in result.stdout
+
+
+def test_validate_table_is_unchanged_ok_lines_and_problems_on_stderr(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    result = run("validate", CLINIC, str(broken), "--format", "table")
+    assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert result.stdout == (
+        f"ok: {CLINIC}: 2 side effects from this file (1 new, 1 changed); 16 in all, with 16 sources\n"
+    )
+    assert f"  {broken}:3:5: side_effects[0].mitigaton: unknown key" in result.stderr
