@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from . import commands, config, knowledge, streams
 from .errors import EXIT_INTERRUPTED, EXIT_OK, BotoxInfoError
 from .models import ORIGINS, KnowledgeBase
-from .output import Format
+from .output import Format, widen_columns
 from .plain import option_word
 from .selection import SORT_KEYS
 
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 class _ErrorBoundary(TyperGroup):
     """Turns the domain's errors into a message on stderr and a documented exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        widen_columns(os.environ)  # before Typer draws help or a usage error, which Rich sizes from COLUMNS
+        return super().main(*args, **kwargs)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         return super().parse_args(ctx, _with_shell_values(args, set(self.commands)))
@@ -202,7 +206,7 @@ DataOption = Annotated[
 
 @app.callback()
 def _main(
-    data: DataOption = None,
+    _data: DataOption = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,

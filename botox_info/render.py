@@ -24,14 +24,12 @@ from rich.text import Text
 
 from . import wording
 from .models import KnowledgeBase, SideEffect
+from .output import NARROWEST
 from .pages import Item, Page, Section
 from .plain import printable
 from .streams import can_encode, prepare
 
 NARROW = 72  # below this many columns, tables become stacked blocks
-# The narrowest layout drawn: COLUMNS=0 or 5 would otherwise wrap every word away
-# (Rich prints nothing at width 0) and leave a chart no room for its axis.
-NARROWEST = 20
 UNWRAPPED = 10_000  # page width for piped output: one line per statement, easy to grep
 HEADING = "bold"
 NOTE = "dim"
@@ -50,7 +48,7 @@ def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr) that never reads markup or emoji codes in text."""
     stream = prepare(sys.stderr if stderr else sys.stdout)
     out = _Console(file=stream, emoji=False, highlight=False, markup=False)
-    if out.width < NARROWEST:
+    if out.width < NARROWEST:  # a terminal that reports no width at all
         out.width = NARROWEST
     return out
 

@@ -202,3 +202,14 @@ def test_a_wrong_duration_unit_is_a_usage_error_naming_the_units(run: Run) -> No
         "botox-info: error: '1 eon' is not a duration. Write a number and a unit: "
         "30 minutes, 6 hours, 3 days, 2 weeks, 4 months, 1 year (or 30min, 6h, 3d, 2w, 4mo, 1y).\n"
     )
+
+
+@pytest.mark.parametrize("columns", ["0", "1"])
+def test_help_and_usage_errors_at_any_width_say_something(run: Run, columns: str) -> None:
+    for args in (["--help"], ["list", "--help"]):
+        result = run(*args, env={"COLUMNS": columns})
+        assert result.exit_code == EXIT_OK
+        assert "Usage: botox-info" in result.stdout, args
+    result = run("list", "--sort", "nope", env={"COLUMNS": columns})
+    assert result.exit_code == EXIT_USAGE
+    assert "'nope' is not one of" in " ".join(result.stderr.replace("│", " ").split())
