@@ -4,6 +4,7 @@ small words, Markdown tables and escaping, bidi overrides, narrow and ASCII term
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -13,9 +14,9 @@ from botox_info.cli import app
 from botox_info.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
 from .conftest import FIXTURES
-from .test_process import Process
 
 Run = Callable[..., Result]
+Process = Callable[..., "subprocess.CompletedProcess[bytes]"]
 ODD = str(FIXTURES / "odd-text.yaml")  # a clinic file with |, *, _, a two-line name and bidi overrides
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 # Every command that prints something, with the arguments it needs: derived from the app, so a new
