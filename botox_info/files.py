@@ -6,10 +6,13 @@ Imports neither typer nor rich.
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import config, knowledge
-from .errors import FileProblem, KnowledgeBaseError
+from .errors import KnowledgeBaseError
+
+if TYPE_CHECKING:  # only validate builds them, after reading YAML; `paths` need not import the parser
+    from .yaml_file import FileProblem
 
 
 def layer_report(data_files: list[str]) -> list[dict[str, Any]]:

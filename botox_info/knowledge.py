@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from . import cache
-from .errors import FileProblem, KnowledgeBaseError
+from .errors import KnowledgeBaseError
 from .models import (
     AfterStep,
     Area,
@@ -141,13 +141,19 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
+            from .yaml_file import FileProblem  # here: a file without a problem never needs it
+
             message = f"too large for a knowledge-base file (over {limit} MB)"
             raise KnowledgeBaseError([FileProblem(os.fspath(path), None, None, None, message)])
         return Layer(os.fspath(path), raw)
     except IsADirectoryError:
+        from .yaml_file import FileProblem
+
         message = "is a directory, not a knowledge-base file"
         raise KnowledgeBaseError([FileProblem(os.fspath(path or ""), None, None, None, message)]) from None
     except OSError as error:
+        from .yaml_file import FileProblem
+
         where = os.fspath(path) if path is not None else BUILTIN_RESOURCE
         message = f"cannot read the file: {error.strerror or error}"
         raise KnowledgeBaseError([FileProblem(where, None, None, None, message)]) from None
