@@ -1,7 +1,8 @@
 """Asking a reader about their situation, one short question at a time.
 
-The questions come from the knowledge base (`situations`); the CLI passes in
-its prompt functions, so this module imports neither typer nor rich.
+The questions come from the knowledge base (`situations`); the caller passes
+in how to ask (prompts.py on the terminal, plain functions in tests), so this
+module imports neither typer nor rich.
 """
 
 from __future__ import annotations
