@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .errors import BadAgeError, UnknownSituationError
 from .models import VERDICTS, Area, Figure, KnowledgeBase, Rule, SideEffect, Statement
+from .plain import normalize_name
 from .selection import figure_for, select
 
 
@@ -44,12 +45,16 @@ def yes_no_situations(knowledge: KnowledgeBase) -> list[str]:
 
 
 def check_situations(knowledge: KnowledgeBase, situation_ids: Iterable[str]) -> frozenset[str]:
-    """The ids, refused with the valid choices if one is no yes/no situation."""
+    """The ids of the situations typed, refused with the valid choices if one is no yes/no situation."""
     known = yes_no_situations(knowledge)
-    for situation_id in situation_ids:
-        if situation_id not in known:
-            raise UnknownSituationError(situation_id, known)
-    return frozenset(situation_ids)
+    by_name = {normalize_name(situation_id): situation_id for situation_id in known}
+    chosen = []
+    for typed in situation_ids:  # typed as forgivingly as names: 'blood thinners', 'BLOOD-THINNERS'
+        situation_id = by_name.get(normalize_name(typed))
+        if situation_id is None:
+            raise UnknownSituationError(typed, known)
+        chosen.append(situation_id)
+    return frozenset(chosen)
 
 
 def check_age(knowledge: KnowledgeBase, age: int | None) -> int | None:

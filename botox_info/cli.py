@@ -8,20 +8,26 @@ draws for the terminal, so JSON, Markdown and shell completion start faster.
 # annotations, and string annotations cost it an eval() each (~1.5 ms a run).
 import os
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._completion_classes import completion_init
+from typer._completion_shared import Shells
+from typer._types import TyperChoice  # Typer 0.28's choice type (it vendors Click as typer._click)
+from typer.completion import install_callback, show_callback
 from typer.core import TyperGroup
 
 from . import commands, config, knowledge, streams
-from .errors import EXIT_OK, BotoxInfoError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, BotoxInfoError
 from .models import ORIGINS, KnowledgeBase
-from .output import Format
+from .output import Format, widen_columns
+from .plain import option_word
 from .selection import SORT_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from typer._click import Context  # Typer 0.28 vendors Click
 
 
 class _ErrorBoundary(TyperGroup):
@@ -32,6 +38,7 @@ class _ErrorBoundary(TyperGroup):
     """
 
     def main(self, args: "Sequence[str] | None" = None, *rest: Any, **options: Any) -> Any:
+        widen_columns(os.environ)  # before Typer draws help or a usage error, which Rich sizes from COLUMNS
         streams.guard_stdout()
         try:
             return super().main(args, *rest, **options)
@@ -51,6 +58,17 @@ class _ErrorBoundary(TyperGroup):
 
             _fail(CompletionInstallError(readable_path(error.filename), error.strerror or str(error)))
 
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _with_shell_values(args, set(self.commands)))
+
+    def invoke(self, ctx: "Context") -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: 130 as a shell reports it, rather than Click's 'Aborted!' and the 1 of 'not found'.
+            streams.write("\nbotox-info: interrupted", sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
 
 def _fail(problem: BotoxInfoError) -> None:
     from . import render
@@ -60,39 +78,106 @@ def _fail(problem: BotoxInfoError) -> None:
     sys.exit(problem.exit_code)
 
 
+_COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+SHELLS = tuple(shell.value for shell in Shells)
+
+
+def _with_shell_values(args: list[str], command_names: set[str]) -> list[str]:
+    """`args` with an empty value given to a completion option that names no shell.
+
+    Typer 0.28 makes --install-completion and --show-completion flags, so in
+    '--install-completion zsh' the shell was taken for a command and ignored:
+    it installed for whichever shell ran the program. They take a SHELL now;
+    Click's parser cannot make a value optional, so a bare one (followed by
+    nothing, an option or a command) gets '' here, which means 'detect it'.
+    """
+    given = list(args)
+    for position, arg in enumerate(given):
+        if arg == "--":
+            break
+        following = given[position + 1] if position + 1 < len(given) else None
+        if arg in _COMPLETION_OPTIONS and (following is None or following[:1] == "-" or following in command_names):
+            given[position] = f"{arg}="
+    return given
+
+
+def _completion_shell(shell: str | None) -> str | bool | None:
+    """A named shell, True to detect the running one ('' from a bare option), None if not asked."""
+    if shell is None:
+        return None
+    if shell and shell.casefold() not in SHELLS:
+        raise typer.BadParameter(f"'{shell}' is not one of {', '.join(map(repr, SHELLS))}.")
+    return shell.casefold() or True
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, shell: str | None) -> None:
+    chosen = _completion_shell(shell)
+    if chosen is not None and not ctx.resilient_parsing:
+        install_callback(ctx, param, chosen)  # Typer's own, with the shell named or True (detect)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, shell: str | None) -> None:
+    chosen = _completion_shell(shell)
+    if chosen is not None and not ctx.resilient_parsing:
+        show_callback(ctx, param, chosen)
+
+
 app = typer.Typer(
     cls=_ErrorBoundary,
     name="botox-info",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # our own --install-completion and --show-completion, which honour a named shell
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-_data_files: list[str] = []  # --data, as parsed by the main callback for the command that follows
+completion_init()  # Typer registers its shells' completion only with add_completion=True
 
 
-def load() -> KnowledgeBase:
+class Invocation:
+    """What the whole command line chose, kept in Click's context object (ctx.obj) for every command."""
+
+    def __init__(self) -> None:
+        self.data_files: list[str] = []  # each --data FILE, before or after the command, in the order typed
+
+
+def _add_data_files(ctx: typer.Context, files: list[str] | None) -> None:
+    # Also runs while the shell completes a word, so completion reads the same files.
+    ctx.ensure_object(Invocation).data_files.extend(files or ())
+
+
+def data_files(ctx: typer.Context) -> list[str]:
+    return ctx.ensure_object(Invocation).data_files
+
+
+def load(ctx: typer.Context) -> KnowledgeBase:
     """The built-in knowledge base with the clinic's and user's files on top."""
-    return knowledge.load_layers(config.layer_paths(_data_files))
+    return knowledge.load_layers(config.layer_paths(data_files(ctx)))
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion after `show`: ids and aliases, spaces as hyphens (lookup treats them alike)."""
-    from .completion import knowledge_for_tab, side_effect_words
+    from .completion import side_effect_words
 
-    return side_effect_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
-
-
-def _complete_areas(incomplete: str) -> list[str]:
-    from .completion import area_words, knowledge_for_tab
-
-    return area_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
+    return side_effect_words(_tab_knowledge(ctx), incomplete)
 
 
-def _complete_situations(incomplete: str) -> list[str]:
-    from .completion import knowledge_for_tab, situation_words
+def _complete_areas(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import area_words
 
-    return situation_words(knowledge_for_tab(config.layer_paths(_data_files)), incomplete)
+    return area_words(_tab_knowledge(ctx), incomplete)
+
+
+def _complete_situations(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import situation_words
+
+    return situation_words(_tab_knowledge(ctx), incomplete)
+
+
+def _tab_knowledge(ctx: typer.Context) -> KnowledgeBase | None:
+    """What Tab completes from: the files named so far, or as much of them as can be read."""
+    from .completion import knowledge_for_tab
+
+    return knowledge_for_tab(config.layer_paths(data_files(ctx)))
 
 
 def _version(value: bool) -> None:
@@ -103,10 +188,21 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-Bucket = StrEnum("Bucket", {word: word for word in ("common", "uncommon", "rare", "not-well-measured")})  # type: ignore[misc]
-Urgency = StrEnum("Urgency", {word: word for word in commands.URGENCY_WORDS})  # type: ignore[misc]
-SortKey = StrEnum("SortKey", {key: key for key in SORT_KEYS})  # type: ignore[misc]
-Origin = StrEnum("Origin", {origin: origin for origin in ORIGINS})  # type: ignore[misc]
+class _Forgiving(TyperChoice[str]):
+    """A choice typed the way names are: any case, spaces or hyphens ('get help now', 'Common').
+
+    Typer 0.28's own choice type; only how a typed value compares changes, so the
+    message for a wrong one still names every choice.
+    """
+
+    def normalize_choice(self, choice: str, ctx: "Context | None") -> str:
+        return option_word(str(choice))
+
+
+Buckets = _Forgiving(("common", "uncommon", "rare", "not-well-measured"))
+Urgencies = _Forgiving(commands.URGENCY_WORDS)
+SortKeys = _Forgiving(SORT_KEYS)
+Origins = _Forgiving(ORIGINS)
 
 FormatOption = Annotated[
     Format,
@@ -123,31 +219,58 @@ AreasOption = Annotated[
 ]
 
 
+# The one definition of --data: accepted before the command and after it, on every command that reads
+# the knowledge base; `expose_value=False` because the callback keeps the files in ctx.obj.
+DataOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        metavar="FILE",
+        callback=_add_data_files,
+        expose_value=False,
+        help=f"A clinic's knowledge-base file on top of the built-in one (repeatable; ${config.DATA_VARIABLE}).",
+    ),
+]
+
+
 @app.callback()
 def _main(
-    data: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--data",
-            "-d",
-            metavar="FILE",
-            help=f"A clinic's knowledge-base file on top of the built-in one (repeatable; ${config.DATA_VARIABLE}).",
-        ),
-    ] = None,
+    _data: DataOption = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            expose_value=False,
+            help="Install completion for SHELL (bash, zsh, fish, powershell), or else for the current shell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            expose_value=False,
+            help="Show completion for SHELL, or else for the current shell, to copy it or customize the installation.",
+        ),
+    ] = None,
 ) -> None:
     """What can go wrong with Botox® injections, what to do about it, and how to avoid it.
 
     Educational information, not medical advice. Trouble swallowing, speaking or
     breathing after treatment is an emergency: see 'botox-info urgent'.
     """
-    _data_files[:] = data or []
 
 
 @app.command("list")
 def list_side_effects(
+    ctx: typer.Context,
     area: Annotated[
         str | None,
         typer.Option(
@@ -155,16 +278,31 @@ def list_side_effects(
         ),
     ] = None,
     frequency: Annotated[
-        list[Bucket] | None,
-        typer.Option("--frequency", metavar="BUCKET", help="Only common, uncommon, rare or not-well-measured."),
+        list[str] | None,
+        typer.Option(
+            "--frequency",
+            metavar="BUCKET",
+            click_type=Buckets,
+            help="Only common, uncommon, rare or not-well-measured.",
+        ),
     ] = None,
     urgency: Annotated[
-        list[Urgency] | None,
-        typer.Option("--urgency", metavar="TIER", help="Only get-help-now, see-your-doctor or usually-settles."),
+        list[str] | None,
+        typer.Option(
+            "--urgency",
+            metavar="TIER",
+            click_type=Urgencies,
+            help="Only get-help-now, see-your-doctor or usually-settles.",
+        ),
     ] = None,
     origin: Annotated[
-        list[Origin] | None,
-        typer.Option("--origin", metavar="ORIGIN", help="Only from the seed 'article' or from medical 'reference's."),
+        list[str] | None,
+        typer.Option(
+            "--origin",
+            metavar="ORIGIN",
+            click_type=Origins,
+            help="Only from the seed 'article' or from medical 'reference's.",
+        ),
     ] = None,
     max_duration: Annotated[
         str | None, typer.Option("--max-duration", metavar="TIME", help="Only what usually lasts at most: 3d, 2 weeks.")
@@ -173,10 +311,17 @@ def list_side_effects(
         str | None, typer.Option("--min-duration", metavar="TIME", help="Only what can last at least: 1 month.")
     ] = None,
     sort: Annotated[
-        SortKey | None,
-        typer.Option("--sort", "-s", metavar="KEY", help="frequency, duration, urgency (highest first) or name."),
+        str | None,
+        typer.Option(
+            "--sort",
+            "-s",
+            metavar="KEY",
+            click_type=SortKeys,
+            help="frequency, duration, urgency (highest first) or name.",
+        ),
     ] = None,
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """List the side effects: what each is, how long it lasts, how often it happens, how urgent it is.
 
@@ -184,20 +329,21 @@ def list_side_effects(
     figure: 'botox-info list --area jaw --sort frequency'.
     """
     commands.list_side_effects(
-        load(),
+        load(ctx),
         output_format,
         area,
-        [str(bucket) for bucket in frequency or ()],
-        [str(tier) for tier in urgency or ()],
-        [str(choice) for choice in origin or ()],
+        frequency or [],
+        urgency or [],
+        origin or [],
         max_duration,
         min_duration,
-        str(sort) if sort else None,
+        sort,
     )
 
 
 @app.command("show")
 def show(
+    ctx: typer.Context,
     name: Annotated[
         list[str],
         typer.Argument(
@@ -207,55 +353,58 @@ def show(
         ),
     ],
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """Show one side effect: causes, duration, what to do, prevention, when to see a doctor.
 
     NAME is an id, a name or any word people use for it, in any case, as one
     argument or several: 'botox-info show spock brows', 'botox-info show bruise'.
     """
-    commands.show(load(), output_format, name)
+    commands.show(load(ctx), output_format, name)
 
 
 @app.command("search")
 def search(
+    ctx: typer.Context,
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for, in any form.")],
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
 
     Case, accents and word forms are ignored; every word must match. Name matches come first.
     """
-    commands.search(load(), output_format, text)
+    commands.search(load(ctx), output_format, text)
 
 
 @app.command("avoid")
-def avoid(output_format: FormatOption = Format.table) -> None:
+def avoid(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """How to avoid the risks: choosing a clinic, a checklist, and prevention for each side effect."""
-    commands.guide(load(), output_format, "avoid")
+    commands.guide(load(ctx), output_format, "avoid")
 
 
 @app.command("before")
-def before(output_format: FormatOption = Format.table) -> None:
+def before(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """Before treatment: who should not be treated, what to tell the doctor, medicines, questions to ask."""
-    commands.guide(load(), output_format, "before")
+    commands.guide(load(ctx), output_format, "before")
 
 
 @app.command("after")
-def after(output_format: FormatOption = Format.table) -> None:
+def after(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """After treatment: what to do in the hours and days after, and who advises each step."""
-    commands.guide(load(), output_format, "after")
+    commands.guide(load(ctx), output_format, "after")
 
 
 @app.command("urgent")
-def urgent(output_format: FormatOption = Format.table) -> None:
+def urgent(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """The warning signs that need medical help at once, and what to do."""
-    commands.guide(load(), output_format, "urgent")
+    commands.guide(load(ctx), output_format, "urgent")
 
 
 @app.command("sources")
-def sources(output_format: FormatOption = Format.table) -> None:
+def sources(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """The bibliography: every source, and which side effects and sections cite it."""
-    commands.bibliography(load(), output_format)
+    commands.bibliography(load(ctx), output_format)
 
 
 # Shortcut flags for the situations people mention most; --has takes any situation id.
@@ -271,6 +420,7 @@ _SHORTCUTS = {
 
 @app.command("check")
 def check(
+    ctx: typer.Context,
     area: AreasOption = None,
     age: Annotated[int | None, typer.Option("--age", metavar="YEARS", help="Your age in years.")] = None,
     has: Annotated[
@@ -300,6 +450,7 @@ def check(
         bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
     ] = False,
     output_format: FormatOption = Format.table,
+    _data: DataOption = None,
 ) -> None:
     """What it means for you: stop signs, side effects likelier for you and why, your areas' risks.
 
@@ -311,28 +462,30 @@ def check(
     chosen = [*(has or ()), *(_SHORTCUTS[name] for name, on in flags.items() if on)]
     described = bool(area or chosen) or age is not None
     asks = interactive or (not described and sys.stdin.isatty() and sys.stdout.isatty())
-    prompts = (lambda q: typer.prompt(q, default="", show_default=False), typer.confirm, typer.echo)
-    commands.check(load(), output_format, area or [], age, chosen, prompts if asks else None)
+    commands.check(load(ctx), output_format, area or [], age, chosen, asks)
 
 
 @app.command("timeline")
-def timeline(area: AreasOption = None, output_format: FormatOption = Format.table) -> None:
+def timeline(
+    ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table, _data: DataOption = None
+) -> None:
     """The weeks after treatment as a picture: when the effect and each side effect start and end."""
-    commands.timeline(load(), output_format, area or [])
+    commands.timeline(load(ctx), output_format, area or [])
 
 
 @app.command("paths")
-def paths(output_format: FormatOption = Format.table) -> None:
+def paths(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
     """Which knowledge-base files are read, in order: later files add to and override earlier ones."""
-    commands.paths(output_format, _data_files)
+    commands.paths(output_format, data_files(ctx))
 
 
 @app.command("validate")
 def validate(
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Knowledge-base files to check.")],
+    output_format: FormatOption = Format.table,
 ) -> None:
     """Check clinic files the way the tool will use them: each on top of the built-in knowledge base."""
-    commands.validate(files)
+    commands.validate(output_format, files)
 
 
 @app.command("schema")

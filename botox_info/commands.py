@@ -8,16 +8,20 @@ commands -> render/export/markdown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from . import pages, plain, streams
-from .errors import BotoxInfoError, KnowledgeBaseError, NoSearchResultError, NothingSelectedError
+from .errors import (
+    BotoxInfoError,
+    KnowledgeBaseError,
+    NoNameError,
+    NoSearchResultError,
+    NoSearchWordError,
+    NothingSelectedError,
+)
 from .models import URGENCIES, KnowledgeBase
 from .output import Format, emit, emit_page
 from .selection import parse_duration, select
-
-if TYPE_CHECKING:
-    from .interview import Ask, Confirm, Say
 
 # --urgency's words, in the order of the tiers they stand for.
 URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")
@@ -57,16 +61,21 @@ def list_side_effects(
 
 
 def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
-    entry = knowledge.find(plain.printable(" ".join(words)))
+    query = plain.printable(" ".join(words))
+    if not plain.normalize_name(query):  # '' or '   ': a usage slip, not a name that was not found
+        raise NoNameError()
+    entry = knowledge.find(query)
     page = pages.side_effect(knowledge, entry)
     emit_page(output_format, knowledge, page, lambda export: export.side_effect(knowledge, entry))
 
 
 def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
+    from .search import has_search_word, suggestions
     from .search import search as find_all
-    from .search import suggestions
 
     query = plain.printable(" ".join(words))
+    if not has_search_word(query):
+        raise NoSearchWordError()
     hits = find_all(knowledge, query)
     if not hits:
         _nothing_found(
@@ -125,15 +134,16 @@ def check(
     areas: list[str],
     age: int | None,
     situations: list[str],
-    ask: tuple[Ask, Confirm, Say] | None,
+    interactive: bool,
 ) -> None:
-    """`ask` is the CLI's (prompt, confirm, say) when the reader answers questions; else the options count."""
+    """`interactive`: the reader answers questions on the terminal; else the options count."""
     from .check import Answers, assess, check_age, check_situations
 
-    if ask is not None:
+    if interactive:
+        from . import prompts
         from .interview import interview
 
-        answers = interview(knowledge, *ask)
+        answers = interview(knowledge, prompts.ask, prompts.confirm, prompts.say)
     else:
         area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
         answers = Answers(area_ids, check_age(knowledge, age), check_situations(knowledge, situations))
@@ -168,14 +178,25 @@ def paths(output_format: Format, data_files: list[str]) -> None:
     )
 
 
-def validate(files: list[str]) -> None:
+def validate(output_format: Format, files: list[str]) -> None:
+    """A report on stdout in the format asked (problems included in JSON and Markdown); exit 3 on problems."""
     from .files import validation_report
 
-    report, problems = validation_report(files)
-    if report:
-        streams.write("\n".join(report))
-    if problems:
-        raise KnowledgeBaseError(problems)
+    result = validation_report(files)
+    if output_format is Format.table:  # the 'ok' lines; the problems go to stderr with the error below
+        if result.lines:
+            streams.write("\n".join(result.lines))
+    else:
+        emit(
+            output_format,
+            None,
+            as_json=lambda export: export.validation(result),
+            as_markdown=lambda markdown: markdown.validation(result),
+            as_table=lambda render, out: "\n".join(result.lines),
+            advice=False,
+        )
+    if result.problems:
+        raise KnowledgeBaseError(result.problems)
 
 
 def schema() -> None:

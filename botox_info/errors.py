@@ -6,11 +6,20 @@ message on stderr and an exit code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .plain import echoed
+
+if TYPE_CHECKING:  # defined with the YAML reading, so a run without a problem never builds the class
+    from .yaml_file import FileProblem
+
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2  # Click's own code for a usage error
 EXIT_BAD_KNOWLEDGE_BASE = 3
 EXIT_OUTPUT = 4  # stdout (or a shell file for --install-completion) cannot be written; not a reader hanging up
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, the code shells give a program stopped that way
 
 
 class BotoxInfoError(Exception):
@@ -39,7 +48,7 @@ class NotFoundError(_NoMatch):
     """No side effect matches what the user typed."""
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
-        lead = f"no side effect matches '{query}'."
+        lead = f"no side effect matches '{echoed(query)}'."
         super().__init__(lead, query, suggestions, "Try 'botox-info list' to see them all.")
 
 
@@ -49,7 +58,7 @@ class AmbiguousNameError(BotoxInfoError):
     exit_code = EXIT_NOT_FOUND
 
     def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
-        lines = [f"'{query}' matches more than one side effect:"]
+        lines = [f"'{echoed(query)}' matches more than one side effect:"]
         lines += [f"  {entry_id}  ({name})" for entry_id, name in candidates]
         lines.append("Type more of the name, or one of the ids above.")
         super().__init__("\n".join(lines))
@@ -57,11 +66,35 @@ class AmbiguousNameError(BotoxInfoError):
         self.candidates = candidates
 
 
+class NoNameError(BotoxInfoError):
+    """`show` given nothing to look up ('', spaces, only punctuation): a usage error, not a failed search."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self) -> None:
+        super().__init__(
+            "no name given: type a side effect's name or a word for it, as in 'botox-info show bruise'. "
+            "'botox-info list' shows them all."
+        )
+
+
+class NoSearchWordError(BotoxInfoError):
+    """A search of nothing but small words ('my it', 'the'): the same usage error whatever the words."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self) -> None:
+        super().__init__(
+            "nothing to search for: small words such as 'my', 'it' and 'the' are ignored. "
+            "Add a word that says what you are looking for, as in 'botox-info search my eyelid droops'."
+        )
+
+
 class NoSearchResultError(_NoMatch):
     """No side effect or section mentions every word searched for."""
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
-        lead = f"nothing mentions all of '{query}'."
+        lead = f"nothing mentions all of '{echoed(query)}'."
         super().__init__(lead, query, suggestions, "Try fewer or other words, or 'botox-info list'.")
 
 
@@ -81,8 +114,8 @@ class BadDurationError(BotoxInfoError):
 
     def __init__(self, text: str) -> None:
         super().__init__(
-            f"'{text}' is not a duration. Write a number and a unit: 30 minutes, 6 hours, 3 days, 2 weeks, 4 months "
-            "(or 30min, 6h, 3d, 2w, 4mo)."
+            f"'{echoed(text)}' is not a duration. Write a number and a unit: "
+            "30 minutes, 6 hours, 3 days, 2 weeks, 4 months, 1 year (or 30min, 6h, 3d, 2w, 4mo, 1y)."
         )
 
 
@@ -102,7 +135,7 @@ class UnknownSituationError(BotoxInfoError):
     exit_code = EXIT_USAGE
 
     def __init__(self, query: str, choices: list[str]) -> None:
-        super().__init__(f"no situation is called '{query}'. Choose one of: {', '.join(choices)}.")
+        super().__init__(f"no situation is called '{echoed(query)}'. Choose one of: {', '.join(choices)}.")
 
 
 class UnknownAreaError(BotoxInfoError):
@@ -111,7 +144,7 @@ class UnknownAreaError(BotoxInfoError):
     exit_code = EXIT_USAGE
 
     def __init__(self, query: str, choices: list[str]) -> None:
-        super().__init__(f"no treatment area matches '{query}'. Choose one of: {', '.join(choices)}.")
+        super().__init__(f"no treatment area matches '{echoed(query)}'. Choose one of: {', '.join(choices)}.")
         self.query = query
         self.choices = choices
 
@@ -121,12 +154,14 @@ class KnowledgeBaseError(BotoxInfoError):
 
     exit_code = EXIT_BAD_KNOWLEDGE_BASE
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, located: Sequence[FileProblem]) -> None:
+        problems = [str(problem) for problem in located]
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
         lines = [f"the knowledge base cannot be used ({count}):"]
         lines += [f"  {problem}" for problem in problems]
         super().__init__("\n".join(lines))
         self.problems = problems
+        self.located = list(located)
 
 
 class OutputError(BotoxInfoError):

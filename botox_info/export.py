@@ -211,3 +211,9 @@ def _span(duration: Any) -> dict[str, Any]:
     if duration.measured:
         numbers = {key: getattr(duration, key) for key in numbers}
     return {"text": duration.text, **numbers, "sources": list(duration.sources), "measured": duration.measured}
+
+
+def validation(result: Any) -> dict[str, Any]:
+    """validate's report: each file, then each problem with its place (line, column, field may be null)."""
+    problems = [problem._asdict() for problem in result.problems]
+    return {"format_version": FORMAT_VERSION, "files": result.files, "problems": problems}

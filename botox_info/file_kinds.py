@@ -27,11 +27,11 @@ def not_regular(mode: int) -> str | None:
     return next((kind for is_kind, kind in _KINDS if is_kind(mode)), "not a regular file")
 
 
-def refusal(label: str, kind: str) -> str:
-    """The one message for a knowledge-base path that is not a regular file."""
+def refusal(kind: str) -> str:
+    """The one message for a knowledge-base path that is not a regular file (after 'FILE: ')."""
     if kind == DIRECTORY:
-        return f"{label}: is a directory, not a knowledge-base file"
-    return f"{label}: is {kind}, not a regular file"
+        return "is a directory, not a knowledge-base file"
+    return f"is {kind}, not a regular file"
 
 
 def probe(path: str) -> tuple[str, str | None]:

@@ -5,7 +5,7 @@ Imports neither typer nor rich.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import config, knowledge
 from .errors import KnowledgeBaseError
@@ -36,6 +36,10 @@ def cache_line(cache: dict[str, Any]) -> str:
     shown = f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB"
     count = "1 entry" if cache["entries"] == 1 else f"{cache['entries']} entries"
     return f"Cache of validated files: {cache['path']} ({count}, {shown})"
+
+
+if TYPE_CHECKING:  # only validate builds them, after reading YAML; `paths` need not import the parser
+    from .yaml_file import FileProblem
 
 
 def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
@@ -76,22 +80,34 @@ def state(row: dict[str, Any]) -> str:
     return f"NOT A REGULAR FILE but {found}: {stops}"
 
 
-def validation_report(paths: list[str]) -> tuple[list[str], list[str]]:
-    """An 'ok' line per valid file, and every problem of the others, each file on top of the built-in base."""
+class Validation(NamedTuple):
+    """What `validate` found: a row per file, its 'ok' lines for reading, and every problem with its place."""
+
+    files: list[dict[str, Any]]  # {"path", "ok", "side_effects", "new", "changed"}; counts None if not ok
+    lines: list[str]
+    problems: list[FileProblem]
+
+
+def validation_report(paths: list[str]) -> Validation:
+    """Each file checked on top of the built-in base: a row and an 'ok' line, or its problems."""
     builtin_ids = {entry.id for entry in knowledge.load().side_effects}
-    report: list[str] = []
-    problems: list[str] = []
+    result = Validation([], [], [])
     for path in paths:
         try:
             layered = knowledge.load_layers([path])
         except KnowledgeBaseError as error:
-            problems += error.problems
+            result.problems.extend(error.located)
+            result.files.append(
+                {"path": readable_path(path), "ok": False, "side_effects": None, "new": None, "changed": None}
+            )
             continue
         label = readable_path(path)
         own = [entry for entry in layered.side_effects if entry.file == label]
         new = sum(entry.id not in builtin_ids for entry in own)
-        report.append(
+        row = {"path": label, "ok": True, "side_effects": len(own), "new": new, "changed": len(own) - new}
+        result.files.append(row)
+        result.lines.append(
             f"ok: {label}: {len(own)} side effects from this file ({new} new, {len(own) - new} changed); "
             f"{len(layered.side_effects)} in all, with {len(layered.sources)} sources"
         )
-    return report, problems
+    return result

@@ -1,7 +1,8 @@
 """Asking a reader about their situation, one short question at a time.
 
-The questions come from the knowledge base (`situations`); the CLI passes in
-its prompt functions, so this module imports neither typer nor rich.
+The questions come from the knowledge base (`situations`); the caller passes
+in how to ask (prompts.py on the terminal, plain functions in tests), so this
+module imports neither typer nor rich.
 """
 
 from __future__ import annotations
@@ -18,14 +19,21 @@ Say = Callable[[str], None]
 
 
 def interview(knowledge: KnowledgeBase, ask: Ask, confirm: Confirm, say: Say) -> Answers:
-    """Areas, age, then every yes/no situation; a bad answer is explained and asked again."""
+    """Areas, age, then every yes/no situation; a bad answer is explained and asked again.
+
+    End of input (EOFError from `ask` or `confirm`) skips the questions left, keeping the answers given.
+    """
     say("A few questions; press Enter to skip one. botox-info keeps nothing you type.")
-    areas = _areas(knowledge, ask, say)
-    age = _age(knowledge, ask, say)
-    situations = frozenset(
-        situation.id for situation in knowledge.situations if situation.number is None and confirm(situation.question)
-    )
-    return Answers(areas, age, situations)
+    answers = Answers()
+    try:
+        answers = answers._replace(areas=_areas(knowledge, ask, say))
+        answers = answers._replace(age=_age(knowledge, ask, say))
+        for situation in knowledge.situations:
+            if situation.number is None and confirm(situation.question):
+                answers = answers._replace(situations=answers.situations | {situation.id})
+    except EOFError:
+        say("")  # end the unanswered question's line
+    return answers
 
 
 def _areas(knowledge: KnowledgeBase, ask: Ask, say: Say) -> tuple[str, ...]:

@@ -135,7 +135,7 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
         try:
             return Layer(None, files("botox_info").joinpath(BUILTIN_RESOURCE).read_bytes())
         except OSError as error:
-            raise KnowledgeBaseError([f"{BUILTIN_RESOURCE}: cannot read the file: {error.strerror or error}"]) from None
+            raise _unusable(BUILTIN_RESOURCE, f"cannot read the file: {error.strerror or error}") from None
     from .file_kinds import not_regular, refusal  # only for a clinic's or the user's file, not on every run
 
     label = readable_path(path)
@@ -148,13 +148,20 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
                 kind = not_regular(os.fstat(handle.fileno()).st_mode)
                 raw = handle.read(MAX_BYTES + 1) if kind is None else b""
     except OSError as error:
-        raise KnowledgeBaseError([f"{label}: cannot read the file: {error.strerror or error}"]) from None
+        raise _unusable(label, f"cannot read the file: {error.strerror or error}") from None
     if kind is not None:
-        raise KnowledgeBaseError([refusal(label, kind)])
+        raise _unusable(label, refusal(kind))
     if len(raw) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
-        raise KnowledgeBaseError([f"{label}: too large for a knowledge-base file (over {limit} MB)"])
+        raise _unusable(label, f"too large for a knowledge-base file (over {limit} MB)")
     return Layer(label, raw)
+
+
+def _unusable(label: str, message: str) -> KnowledgeBaseError:
+    """A whole file that cannot be used: no line, column or field to point at."""
+    from .yaml_file import FileProblem  # here: a file without a problem never needs it
+
+    return KnowledgeBaseError([FileProblem(label, None, None, None, message)])
 
 
 def _builtin_path() -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from . import wording
 from .models import KnowledgeBase, SideEffect, Source
 from .pages import Item, Page, Section
+from .streams import can_encode
 
 # Enough to stop emphasis, links, HTML, headings and table cells; parentheses stay plain.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -19,9 +21,17 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def cell(text: str) -> str:
+    """Text for one table cell or heading: escaped, and on one line, so a row stays one row.
+
+    str.split() also breaks at the Unicode line and paragraph separators.
+    """
+    return escape(" ".join(text.split()))
+
+
 def page(knowledge: KnowledgeBase, content: Page) -> str:
     numbering = wording.numbering_of(content.source_ids)
-    lines = [f"# {escape(content.title)}"]
+    lines = [f"# {cell(content.title)}"]
     for line in content.intro:
         lines += ["", escape(line)]
     for section in content.sections:
@@ -46,7 +56,7 @@ def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], ar
     for entry in entries:
         cells = [entry.name, entry.summary, wording.duration_range(entry.duration)]
         cells += [wording.frequency_summary(entry, area), entry.urgency, wording.provenance(entry)]
-        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
     return "\n".join([*lines, *_footer(knowledge)])
 
 
@@ -61,7 +71,7 @@ def bibliography(knowledge: KnowledgeBase) -> str:
 def search_results(knowledge: KnowledgeBase, hits: list[Any]) -> str:
     lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
     for hit in hits:
-        lines += ["", f"## {escape(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
+        lines += ["", f"## {cell(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
         for passage in wording.shown_passages(hit):
             lines.append(f"- {escape(wording.field_label(passage.field))}: {_highlighted(passage)}")
     return "\n".join([*lines, *_footer(knowledge)])
@@ -79,10 +89,13 @@ def _highlighted(passage: Any) -> str:
 def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
     from .timeline import chart, not_drawn_line, span_text
 
-    lines = ["# After treatment: when things start and how long they last", "", "```text"]
+    ellipsis = "…" if can_encode(sys.stdout, "…") else "..."  # the same length as the stand-in, so bars align
+    drawing = chart(drawn, 80, ellipsis)
+    fence = "`" * max(3, 1 + max((len(run) for line in drawing for run in re.findall("`+", line)), default=0))
+    lines = ["# After treatment: when things start and how long they last", "", f"{fence}text"]
     lines += [
-        *chart(drawn, 80),
-        "```",
+        *drawing,
+        fence,
         "",
         "| | starts | usually lasts until | can last until |",
         "| --- | --- | --- | --- |",
@@ -91,10 +104,32 @@ def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
         start = span_text(row.start) if row.start_known else "not measured"
         usual = span_text(row.usual_end) if row.usual_end > row.start else "not known"
         cells = [row.name, start, usual, span_text(row.longest_end)]
-        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
     if not_drawn_line(drawn):
         lines += ["", escape(not_drawn_line(drawn))]
     return "\n".join([*lines, *_footer(knowledge)])
+
+
+def validation(result: Any) -> str:
+    """validate's report: a row per file, then a row per problem with its place."""
+    lines = ["# Knowledge-base files checked", "", "| File | Valid | Side effects | New | Changed |"]
+    lines.append("| --- | --- | --- | --- | --- |")
+    for row in result.files:
+        counts = [row[key] for key in ("side_effects", "new", "changed")]
+        cells = [row["path"], "yes" if row["ok"] else "no", *("" if n is None else str(n) for n in counts)]
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
+    if result.problems:
+        lines += [
+            "",
+            "## Problems",
+            "",
+            "| File | Line | Column | Field | Problem |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for problem in result.problems:
+            cells = ["" if part is None else str(part) for part in problem]
+            lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
+    return "\n".join(lines)
 
 
 def layer_report(report: dict[str, Any]) -> str:
@@ -113,7 +148,7 @@ def _section(section: Section, numbering: dict[str, int], level: str = "##") -> 
     bullets = [f"- {_item(item, numbering)}" for item in section.items]
     if section.urgent:  # a heading is already prominent; the urgent items themselves get the weight
         bullets = [f"- **{bullet[2:]}**" for bullet in bullets]
-    return ["", f"{level} {escape(section.heading)}", "", *bullets]
+    return ["", f"{level} {cell(section.heading)}", "", *bullets]
 
 
 def _item(item: Item, numbering: dict[str, int]) -> str:

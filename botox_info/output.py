@@ -7,13 +7,24 @@ Markdown from markdown.py. No typer here.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from enum import StrEnum
 from typing import Any
 
 from . import streams
 from .models import KnowledgeBase
 from .pages import Page
+
+# The narrowest layout drawn, in columns: COLUMNS=0 made Rich (ours and Typer's help and usage
+# errors) print nothing at all, and left the timeline no room for its axis.
+NARROWEST = 20
+
+
+def widen_columns(environ: MutableMapping[str, str]) -> None:
+    """Raise a COLUMNS narrower than any layout to NARROWEST, before anything measures the terminal."""
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) < NARROWEST:
+        environ["COLUMNS"] = str(NARROWEST)
 
 
 class Format(StrEnum):

@@ -11,7 +11,12 @@ from typing import Any
 
 _NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-–—_/.,", " ")})
 # C0 and C1 control characters except tab and newline: ESC starts terminal escape sequences.
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+# Also the bidirectional marks, embeddings, overrides and isolates: they can make text read
+# in another order than it is stored ("Trojan Source"), so a clinic's line could show a
+# different figure or name from the one validated.
+_BIDI = [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI])
+ECHO_LIMIT = 80  # characters of what the user typed that a message repeats
 
 
 def normalize_name(text: str) -> str:
@@ -19,9 +24,23 @@ def normalize_name(text: str) -> str:
     return " ".join(text.casefold().translate(_NAME_FOLDING).split())
 
 
+def option_word(text: str) -> str:
+    """'Get Help Now' -> 'get-help-now': a typed value in the form the choices are listed in."""
+    return "-".join(normalize_name(text).split())
+
+
 def printable(text: str) -> str:
-    """`text` without control characters, so it cannot drive the terminal."""
+    """`text` without control characters or bidi overrides, so it cannot drive the terminal or reorder itself."""
     return text.translate(_CONTROL)
+
+
+def echoed(text: str) -> str:
+    """What the user typed, fit to repeat in a one-line message: printable, on one line, shortened.
+
+    A pasted paragraph or a name with a newline must not turn one error into many lines.
+    """
+    flat = " ".join(printable(text).splitlines())
+    return flat if len(flat) <= ECHO_LIMIT else flat[: ECHO_LIMIT - 1].rstrip() + "…"
 
 
 def printable_tree(value: Any) -> Any:

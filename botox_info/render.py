@@ -24,9 +24,10 @@ from rich.text import Text
 
 from . import wording
 from .models import KnowledgeBase, SideEffect
+from .output import NARROWEST
 from .pages import Item, Page, Section
 from .plain import printable
-from .streams import prepare
+from .streams import can_encode, prepare
 
 NARROW = 72  # below this many columns, tables become stacked blocks
 UNWRAPPED = 10_000  # page width for piped output: one line per statement, easy to grep
@@ -46,7 +47,10 @@ class _Console(Console):
 def console(stderr: bool = False) -> Console:
     """A console on stdout (or stderr) that never reads markup or emoji codes in text."""
     stream = prepare(sys.stderr if stderr else sys.stdout)
-    return _Console(file=stream, emoji=False, highlight=False, markup=False)
+    out = _Console(file=stream, emoji=False, highlight=False, markup=False)
+    if out.width < NARROWEST:  # a terminal that reports no width at all
+        out.width = NARROWEST
+    return out
 
 
 def error(message: str) -> None:
@@ -228,7 +232,8 @@ def timeline(drawn: Any, out: Console) -> Text:
     writer.line("After treatment: when things start and how long they last", "bold underline")
     writer.line("Hours to months on a stretched scale; 'botox-info show NAME' gives each one's sources.", NOTE)
     writer.line()
-    for line in chart(drawn, min(writer.width, out.width)):
+    ellipsis = "…" if can_encode(out.file, "…") else "..."  # a stand-in as long as what it stands for
+    for line in chart(drawn, min(writer.width, out.width), ellipsis):
         writer.text.append(line + "\n")
     if not_drawn_line(drawn):
         writer.line()

@@ -120,6 +120,14 @@ def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
     return [hit for *_, hit in sorted(ranked, key=lambda item: item[:3])]
 
 
+def has_search_word(query: str) -> bool:
+    """Whether `query` says what to look for: a word other than the small ones ('my', 'it', 'the').
+
+    A section's own name counts even where it is a small word: 'search after' finds the aftercare.
+    """
+    return any(word not in STOP_WORDS or word in SECTIONS for word in map(_fold, _tokens(query)))
+
+
 def suggestions(knowledge: KnowledgeBase, query: str) -> list[str]:
     """Up to three words of the knowledge base close to a query word it does not know ("bruse": "bruise")."""
     import difflib

@@ -29,15 +29,19 @@ def bucket_in(entry: SideEffect, area: str | None) -> str:
     return entry.frequency.bucket if area is None else area_bucket(entry.frequency.figures, area)
 
 
+# A year is twelve of the knowledge base's 30-day months, so '1y' and '12mo' filter alike.
+# It is an option's unit only: the knowledge base itself measures in DURATION_UNITS.
+_HOURS = {**HOURS_PER_UNIT, "years": 12 * HOURS_PER_UNIT["months"]}
 _UNIT_WORDS = {
-    **{unit: unit for unit in HOURS_PER_UNIT},
-    **{unit[:-1]: unit for unit in HOURS_PER_UNIT},
+    **{unit: unit for unit in _HOURS},
+    **{unit[:-1]: unit for unit in _HOURS},
     **{"min": "minutes", "h": "hours", "d": "days", "w": "weeks", "m": "months", "mo": "months"},
+    **{"y": "years", "yr": "years", "yrs": "years"},
 }
 
 
 def parse_duration(text: str) -> float:
-    """'2 weeks', '2w', '10 days', '3mo' -> hours. A bad one is a usage error."""
+    """'2 weeks', '2w', '10 days', '3mo', '1y' -> hours. A bad one is a usage error."""
     cleaned = text.strip().casefold()
     digits = cleaned.rstrip("abcdefghijklmnopqrstuvwxyz ").strip()
     unit = cleaned[len(digits) :].strip()
@@ -47,7 +51,7 @@ def parse_duration(text: str) -> float:
         raise BadDurationError(text) from None
     if unit not in _UNIT_WORDS or amount < 0 or amount != amount:
         raise BadDurationError(text)
-    return amount * HOURS_PER_UNIT[_UNIT_WORDS[unit]]
+    return amount * _HOURS[_UNIT_WORDS[unit]]
 
 
 def select(

@@ -12,7 +12,7 @@ import errno
 import io
 import sys
 import unicodedata
-from typing import Any, TextIO, cast
+from typing import IO, Any, TextIO, cast
 
 from .errors import OutputError
 
@@ -67,7 +67,7 @@ def prepare(stream: TextIO) -> TextIO:
     return stream
 
 
-def can_encode(stream: TextIO, text: str) -> bool:
+def can_encode(stream: IO[str], text: str) -> bool:
     try:
         text.encode(getattr(stream, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):

@@ -95,12 +95,18 @@ def span_text(hours_after: float) -> str:
 SOLID, LIGHT, UNKNOWN = "█", "░", "?"  # an ASCII-only terminal gets '#', '-' and '?' (streams.py)
 
 
-def chart(timeline: Timeline, width: int) -> list[str]:
+NARROWEST = 20  # the axis needs room for its labels; a narrower request still gets this
+
+
+def chart(timeline: Timeline, width: int, ellipsis: str = "…") -> list[str]:
     """The timeline drawn in text: one bar per row on a shared logarithmic axis, then the axis.
 
-    At 60 columns or more each name stands left of its bar; narrower, above it.
+    At 60 columns or more each name stands left of its bar, cut with `ellipsis` to fit
+    (give '...' where '…' cannot be shown: the stand-in must not push the bar right);
+    narrower, above it. A name is always one line.
     """
     rows = [timeline.wanted, *timeline.bars] if timeline.wanted else list(timeline.bars)
+    width = max(width, NARROWEST)
     wide = width >= 60
     label = min(26, width // 3) if wide else 0
     span = width - label - (1 if wide else 0)
@@ -108,9 +114,9 @@ def chart(timeline: Timeline, width: int) -> list[str]:
     for row in rows:
         drawn = _bar_line(row, span)
         if wide:
-            lines.append(f"{_fit(row.name, label):<{label}} {drawn}".rstrip())
+            lines.append(f"{_fit(row.name, label, ellipsis):<{label}} {drawn}".rstrip())
         else:
-            lines += [row.name, drawn.rstrip()]
+            lines += [_one_line(row.name), drawn.rstrip()]
     indent = " " * (label + 1 if wide else 0)
     axis, labels = _axis(span)
     lines += [indent + axis, indent + labels.rstrip()]
@@ -140,5 +146,11 @@ def _axis(span: int) -> tuple[str, str]:
     return "".join(axis), "".join(labels)
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _fit(text: str, width: int, ellipsis: str) -> str:
+    text = _one_line(text)
+    return text if len(text) <= width else text[: width - len(ellipsis)] + ellipsis
+
+
+def _one_line(text: str) -> str:
+    """A clinic's name written over several lines must not break the chart's rows."""
+    return " ".join(text.split())

@@ -7,12 +7,28 @@ has a problem to report.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .errors import KnowledgeBaseError
 from .schema import Path, Problem
+
+
+class FileProblem(NamedTuple):
+    """One problem of a knowledge-base file and where it is, as far as known: for messages and validate's JSON."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str | None  # 'side_effects[0].mitigaton', or None for the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        """'file:line:column: field: message', leaving out what is not known."""
+        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,36 +62,40 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
 def parse(raw: bytes, label: str) -> Any:
     """The YAML document in `raw`; a KnowledgeBaseError naming `label` if it has none."""
     if not raw.strip():
-        raise KnowledgeBaseError([f"{label}: the file is empty"])
+        raise KnowledgeBaseError([FileProblem(label, None, None, None, "the file is empty")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise KnowledgeBaseError([f"{label}:{line}: not UTF-8 text (byte {error.start})"]) from None
+        raise KnowledgeBaseError(
+            [FileProblem(label, line, None, None, f"not UTF-8 text (byte {error.start})")]
+        ) from None
     try:
         document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a subclass of the safe loader
     except yaml.reader.ReaderError as error:  # a character YAML forbids, such as a raw control character
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         reason = f"character #x{error.character:04x} is not allowed in YAML"
-        raise KnowledgeBaseError([f"{label}:{line}:{column}: invalid YAML: {reason}"]) from None
+        raise KnowledgeBaseError([FileProblem(label, line, column, None, f"invalid YAML: {reason}")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
-        reason = " ".join(part for part in (error.context, error.problem) if part)
-        raise KnowledgeBaseError([f"{where}: invalid YAML: {reason}"]) from None
+        reason = "invalid YAML: " + " ".join(part for part in (error.context, error.problem) if part)
+        at: tuple[int | None, int | None] = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise KnowledgeBaseError([FileProblem(label, at[0], at[1], None, reason)]) from None
     except yaml.YAMLError as error:
-        raise KnowledgeBaseError([f"{label}: invalid YAML: {error}"]) from None
+        raise KnowledgeBaseError([FileProblem(label, None, None, None, f"invalid YAML: {error}")]) from None
     if document is None:
-        raise KnowledgeBaseError([f"{label}: the file has no content, only comments or blank lines"])
+        raise KnowledgeBaseError(
+            [FileProblem(label, None, None, None, "the file has no content, only comments or blank lines")]
+        )
     return document
 
 
-def locate(raw: bytes, label: str, problem: Problem) -> str:
-    """`problem` as 'file:line:column: field.path: message'."""
+def locate(raw: bytes, label: str, problem: Problem) -> FileProblem:
+    """`problem` with its file, line and column (shown as 'file:line:column: field.path: message')."""
     node: yaml.Node | None = yaml.compose(raw.decode("utf-8"), Loader=_Base)
     if node is None:
-        return f"{label}: {dotted(problem.path)}: {problem.message}"
+        return FileProblem(label, None, None, dotted(problem.path), problem.message)
     last = len(problem.path) - 1
     for position, step in enumerate(problem.path):
         child = _child(node, step, key_wanted=problem.on_key and position == last)
@@ -83,7 +103,7 @@ def locate(raw: bytes, label: str, problem: Problem) -> str:
             break
         node = child
     mark = node.start_mark
-    return f"{label}:{mark.line + 1}:{mark.column + 1}: {dotted(problem.path)}: {problem.message}"
+    return FileProblem(label, mark.line + 1, mark.column + 1, dotted(problem.path), problem.message)
 
 
 def _child(node: yaml.Node, step: str | int, key_wanted: bool) -> yaml.Node | None:

@@ -94,7 +94,7 @@ def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[
     def use(text: str) -> Path:
         path = tmp_path / "side_effects.yaml"
         path.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(botox_info.cli, "load", lambda: knowledge.load(path))
+        monkeypatch.setattr(botox_info.cli, "load", lambda ctx: knowledge.load(path))
         return path
 
     return use

@@ -1,0 +1,81 @@
+"""check's questions on the terminal: on stderr, never stdout; end of input; Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import threading
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from botox_info import knowledge
+from botox_info.cli import app
+from botox_info.errors import EXIT_INTERRUPTED, EXIT_OK
+
+from .conftest import PLAIN_ENV
+
+BUILTIN = knowledge.load()
+INTRO = "A few questions; press Enter to skip one. botox-info keeps nothing you type.\n"
+AREAS = "Which areas will be treated? (for example: forehead, frown lines, jaw): "
+AGE = "How old are you?: "
+YES_NO = [f"{s.question} [y/N]: " for s in BUILTIN.situations if s.number is None]
+
+
+def _answer(typed: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["check", "-i", "--format", "json"], input=typed, env=PLAIN_ENV)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_questions_go_to_stderr_and_stdout_stays_valid_json() -> None:
+    exit_code, stdout, stderr = _answer("jaw\n62\n" + "n\n" * (len(YES_NO) - 1) + "y\n")
+    assert exit_code == EXIT_OK
+    assert json.loads(stdout)["answers"] == {"areas": ["jaw"], "age": 62, "situations": ["thin-or-loose-skin"]}
+    assert stderr == INTRO + AREAS + AGE + "".join(YES_NO)
+
+
+def test_end_of_input_skips_the_remaining_questions() -> None:
+    exit_code, stdout, stderr = _answer("jaw\n62\ny\n")  # then Ctrl-D
+    assert exit_code == EXIT_OK
+    assert json.loads(stdout)["answers"] == {"areas": ["jaw"], "age": 62, "situations": ["allergy-to-toxin"]}
+    assert stderr == INTRO + AREAS + AGE + YES_NO[0] + YES_NO[1] + "\n"
+
+
+def test_end_of_input_at_the_first_question_answers_with_nothing_told() -> None:
+    exit_code, stdout, stderr = _answer("")
+    assert exit_code == EXIT_OK
+    assert json.loads(stdout)["answers"] == {"areas": [], "age": None, "situations": []}
+    assert stderr == INTRO + AREAS + "\n"
+
+
+def test_a_yes_no_question_is_asked_again_after_another_answer() -> None:
+    exit_code, stdout, stderr = _answer("\n\nmaybe\nYES\n")
+    assert exit_code == EXIT_OK
+    assert json.loads(stdout)["answers"]["situations"] == ["allergy-to-toxin"]
+    assert stderr.startswith(INTRO + AREAS + AGE + YES_NO[0] + "Please answer y or n (Enter for no).\n" + YES_NO[0])
+
+
+def test_ctrl_c_while_answering_exits_130(command: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache")}
+    child = subprocess.Popen(
+        [*command, "check", "-i"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert child.stderr is not None
+    give_up = threading.Timer(30, child.kill)  # a question that never reaches stderr must not hang the suite
+    give_up.start()
+    try:
+        asked = b""
+        while not asked.endswith(AREAS.encode()):  # wait until the first question is on screen
+            chunk = child.stderr.read1(1000)  # type: ignore[attr-defined]
+            assert chunk, f"no question on stderr; it said: {asked!r}"
+            asked += chunk
+        child.send_signal(signal.SIGINT)
+        stdout, rest = child.communicate(timeout=30)
+    finally:
+        give_up.cancel()
+        child.kill()
+    assert child.returncode == EXIT_INTERRUPTED == 130
+    assert stdout == b""
+    assert (asked + rest).decode() == INTRO + AREAS + "\nbotox-info: interrupted\n"
