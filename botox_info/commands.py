@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from . import pages, plain, streams
+from . import plain
+from .answers.selection import parse_duration, select
 from .errors import (
     BotoxInfoError,
     KnowledgeBaseError,
@@ -19,9 +20,8 @@ from .errors import (
     NoSearchWordError,
     NothingSelectedError,
 )
-from .models import URGENCIES, KnowledgeBase
-from .output import Format, emit, emit_page
-from .selection import parse_duration, select
+from .knowledge.models import URGENCIES, KnowledgeBase
+from .output import Format, emit, emit_page, pages, streams
 
 # --urgency's words, in the order of the tiers they stand for.
 URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")
@@ -70,8 +70,8 @@ def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> N
 
 
 def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
-    from .search import has_search_word, suggestions
-    from .search import search as find_all
+    from .answers.search import has_search_word, suggestions
+    from .answers.search import search as find_all
 
     query = plain.printable(" ".join(words))
     if not has_search_word(query):
@@ -132,27 +132,27 @@ def check(
     knowledge: KnowledgeBase,
     output_format: Format,
     areas: list[str],
-    age: int | None,
+    numbers: dict[str, int],
     situations: list[str],
     interactive: bool,
 ) -> None:
     """`interactive`: the reader answers questions on the terminal; else the options count."""
-    from .check import Answers, assess, check_age, check_situations
+    from .answers.assessment import Answers, assess, check_numbers, check_situations
 
     if interactive:
-        from . import prompts
-        from .interview import interview
+        from .answers.interview import interview
+        from .output import prompts
 
         answers = interview(knowledge, prompts.ask, prompts.confirm, prompts.say)
     else:
         area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
-        answers = Answers(area_ids, check_age(knowledge, age), check_situations(knowledge, situations))
+        answers = Answers(area_ids, check_numbers(knowledge, numbers), check_situations(knowledge, situations))
     result = assess(knowledge, answers)
     emit_page(output_format, knowledge, pages.check(knowledge, result), lambda e: e.assessment(knowledge, result))
 
 
 def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) -> None:
-    from .timeline import build
+    from .answers.timeline import build
 
     drawn = build(knowledge, tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas)))
     emit(
@@ -165,7 +165,7 @@ def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) 
 
 
 def paths(output_format: Format, data_files: list[str]) -> None:
-    from .files import paths_report
+    from .knowledge.reports import paths_report
 
     report = paths_report(data_files)
     emit(
@@ -180,7 +180,7 @@ def paths(output_format: Format, data_files: list[str]) -> None:
 
 def validate(output_format: Format, files: list[str]) -> None:
     """A report on stdout in the format asked (problems included in JSON and Markdown); exit 3 on problems."""
-    from .files import validation_report
+    from .knowledge.reports import validation_report
 
     result = validation_report(files)
     if output_format is Format.table:  # the 'ok' lines; the problems go to stderr with the error below
@@ -200,7 +200,7 @@ def validate(output_format: Format, files: list[str]) -> None:
 
 
 def schema() -> None:
-    from .export import to_json
-    from .json_schema import json_schema
+    from .knowledge.json_schema import json_schema
+    from .output.json_document import to_json
 
     streams.write(to_json(json_schema()))

@@ -7,12 +7,9 @@ message on stderr and an exit code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from .plain import echoed
-
-if TYPE_CHECKING:  # defined with the YAML reading, so a run without a problem never builds the class
-    from .yaml_file import FileProblem
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -119,14 +116,14 @@ class BadDurationError(BotoxInfoError):
         )
 
 
-class BadAgeError(BotoxInfoError):
-    """An age outside the range the knowledge base asks about: a usage error."""
+class BadNumberError(BotoxInfoError):
+    """A number (an age) outside the range its situation allows: a usage error."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, age: int, bounds: tuple[int, int, str]) -> None:
+    def __init__(self, option: str, value: int, bounds: tuple[int, int, str]) -> None:
         low, high, unit = bounds
-        super().__init__(f"--age {age} is not possible: give a whole number from {low} to {high} ({unit}).")
+        super().__init__(f"{option} {value} is not possible: give a whole number from {low} to {high} ({unit}).")
 
 
 class UnknownSituationError(BotoxInfoError):
@@ -147,6 +144,21 @@ class UnknownAreaError(BotoxInfoError):
         super().__init__(f"no treatment area matches '{echoed(query)}'. Choose one of: {', '.join(choices)}.")
         self.query = query
         self.choices = choices
+
+
+class FileProblem(NamedTuple):
+    """One problem of a knowledge-base file and where it is, as far as known: for messages and validate's JSON."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str | None  # 'side_effects[0].mitigaton', or None for the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        """'file:line:column: field: message', leaving out what is not known."""
+        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class KnowledgeBaseError(BotoxInfoError):

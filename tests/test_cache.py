@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from botox_info import cache, knowledge
+from botox_info import knowledge
 from botox_info.errors import KnowledgeBaseError
+from botox_info.knowledge import cache, loader
 
 MINIMAL_BYTES = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_bytes()
 
@@ -39,21 +40,21 @@ def kb_file(tmp_path: Path) -> Path:
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The labels of the files validated (not served from the cache) during the test."""
     calls: list[str] = []
-    original: Callable[[list[knowledge.Layer]], dict[str, Any]] = knowledge._validated
+    original: Callable[[list[loader.Layer]], dict[str, Any]] = loader._validated
 
-    def counting(layers: list[knowledge.Layer]) -> dict[str, Any]:
+    def counting(layers: list[loader.Layer]) -> dict[str, Any]:
         calls.append(" + ".join(layer.label or "built-in" for layer in layers))
         return original(layers)
 
-    monkeypatch.setattr(knowledge, "_validated", counting)
+    monkeypatch.setattr(loader, "_validated", counting)
     return calls
 
 
 def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(layers: list[knowledge.Layer]) -> dict[str, Any]:
+    def refuse(layers: list[loader.Layer]) -> dict[str, Any]:
         raise AssertionError(f"{layers[-1].label} was validated again instead of read from the cache")
 
-    monkeypatch.setattr(knowledge, "_validated", refuse)
+    monkeypatch.setattr(loader, "_validated", refuse)
 
 
 def entries(folder: Path) -> list[Path]:

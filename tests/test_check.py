@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import Result
 
 from botox_info import knowledge
-from botox_info.check import Answers, assess
+from botox_info.answers.assessment import Answers, assess
 from botox_info.errors import EXIT_OK, EXIT_USAGE
 
 Run = Callable[..., Result]
@@ -48,9 +49,9 @@ def test_every_yes_no_situation_has_a_rule() -> None:
         (Answers(situations=frozenset({"blood-thinners"})), [], ["bruising"]),
         (Answers(situations=frozenset({"blood-thinners", "alcohol-or-supplements"})), [], ["bruising"]),
         (Answers(situations=frozenset({"thin-or-loose-skin"})), [], ["sagging"]),
-        (Answers(age=16), ["under-18"], []),
-        (Answers(age=18), [], []),
-        (Answers(age=62), [], []),
+        (Answers(numbers=(("age", 16),)), ["under-18"], []),
+        (Answers(numbers=(("age", 18),)), [], []),
+        (Answers(numbers=(("age", 62),)), [], []),
     ],
     ids=["nothing", "allergy", "thinners", "thinners+alcohol", "thin-skin", "age-16", "age-18", "age-62"],
 )
@@ -61,7 +62,7 @@ def test_situations_give_the_expected_answer(answers: Answers, stop_ids: list[st
 
 
 def test_everything_at_once_puts_do_not_first_and_misses_nothing() -> None:
-    result = assess(BUILTIN, Answers(("forehead", "jaw"), 16, EVERY_SITUATION))
+    result = assess(BUILTIN, Answers(("forehead", "jaw"), (("age", 16),), EVERY_SITUATION))
     verdicts = [rule.verdict for rule in result.stop_signs]
     assert verdicts[0] == "do not be treated"
     assert verdicts == sorted(verdicts, key=["do not be treated", "talk to a doctor first"].index)
@@ -93,7 +94,12 @@ def test_stop_signs_come_first_with_why(run: Run) -> None:
 
 def test_the_issue_example(run: Run) -> None:
     data = check_json(run, "--area", "forehead", "--area", "jaw", "--blood-thinners", "--age", "62")
-    assert data["answers"] == {"areas": ["forehead", "jaw"], "age": 62, "situations": ["blood-thinners"]}
+    assert data["answers"] == {
+        "areas": ["forehead", "jaw"],
+        "age": 62,
+        "numbers": {"age": 62},
+        "situations": ["blood-thinners"],
+    }
     assert data["stop_signs"] == []
     assert [item["id"] for item in data["more_likely"]] == ["bruising"]
     assert data["more_likely"][0]["prevention"]
@@ -175,3 +181,79 @@ class CliInput:
 
         runner = CliRunner()
         return runner.invoke(app, ["check", "--interactive"], input="\n".join(replies) + "\n", env=PLAIN_ENV)
+
+
+# ---- shortcut options come from the knowledge base's situations --------------------------
+
+CLINIC_SITUATION = """\
+situations:
+  - id: weight
+    question: "How much do you weigh?"
+    number: {low: 30, high: 300, unit: kg}
+    flag: {name: weight-kg, help: "Your weight in kilograms."}
+  - id: smoker
+    question: "Do you smoke?"
+    flag: {name: smoker, help: "You smoke."}
+rules:
+  - id: heavy-talk-first
+    situation: weight
+    verdict: talk to a doctor first
+    at_least: 150
+    text: "Test rule: a weight of 150 kg or more."
+    sources: [article]
+  - id: smoker-talk-first
+    situation: smoker
+    verdict: talk to a doctor first
+    text: "Test rule: smoking."
+    sources: [article]
+"""
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_clinic_s_own_numeric_situation_gets_its_option_and_its_rule_applies(
+    run: Run, tmp_path: Path, where: str
+) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
+    data = ["-d", str(clinic)]
+    args = (
+        [*data, "check", "--weight-kg", "160", "--smoker"]
+        if where == "before"
+        else ["check", "--weight-kg", "160", "--smoker", *data]
+    )
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "Talk to a doctor first: Test rule: a weight of 150 kg or more." in result.stdout
+    assert "Talk to a doctor first: Test rule: smoking." in result.stdout
+    light = run(*data, "check", "--weight-kg", "80")
+    assert "Test rule: a weight" not in light.stdout
+    too_light = run(*data, "check", "--weight-kg", "10")
+    assert too_light.exit_code == 2
+    assert too_light.stderr == (
+        "botox-info: error: --weight-kg 10 is not possible: give a whole number from 30 to 300 (kg).\n"
+    )
+    assert "--weight-kg" in run(*data, "check", "--help", env={"COLUMNS": "120"}).stdout
+
+
+def test_without_the_clinic_file_its_option_does_not_exist(run: Run) -> None:
+    result = run("check", "--weight-kg", "160")
+    assert result.exit_code == 2
+    assert "No such option: --weight-kg" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ("area", "--area is already one of check's own options; choose another name"),
+        ("pregnant", "duplicate flag --pregnant: already used by 'pregnant-or-breastfeeding'"),
+    ],
+)
+def test_a_situation_flag_must_be_free(run: Run, tmp_path: Path, flag: str, message: str) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(
+        f'situations:\n  - id: smoker\n    question: "Do you smoke?"\n    flag: {{name: {flag}, help: "You smoke."}}\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(clinic))
+    assert result.exit_code == 3
+    assert f".flag.name: {message}" in result.stderr

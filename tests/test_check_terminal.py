@@ -32,21 +32,31 @@ def _answer(typed: str) -> tuple[int, str, str]:
 def test_questions_go_to_stderr_and_stdout_stays_valid_json() -> None:
     exit_code, stdout, stderr = _answer("jaw\n62\n" + "n\n" * (len(YES_NO) - 1) + "y\n")
     assert exit_code == EXIT_OK
-    assert json.loads(stdout)["answers"] == {"areas": ["jaw"], "age": 62, "situations": ["thin-or-loose-skin"]}
+    assert json.loads(stdout)["answers"] == {
+        "areas": ["jaw"],
+        "age": 62,
+        "numbers": {"age": 62},
+        "situations": ["thin-or-loose-skin"],
+    }
     assert stderr == INTRO + AREAS + AGE + "".join(YES_NO)
 
 
 def test_end_of_input_skips_the_remaining_questions() -> None:
     exit_code, stdout, stderr = _answer("jaw\n62\ny\n")  # then Ctrl-D
     assert exit_code == EXIT_OK
-    assert json.loads(stdout)["answers"] == {"areas": ["jaw"], "age": 62, "situations": ["allergy-to-toxin"]}
+    assert json.loads(stdout)["answers"] == {
+        "areas": ["jaw"],
+        "age": 62,
+        "numbers": {"age": 62},
+        "situations": ["allergy-to-toxin"],
+    }
     assert stderr == INTRO + AREAS + AGE + YES_NO[0] + YES_NO[1] + "\n"
 
 
 def test_end_of_input_at_the_first_question_answers_with_nothing_told() -> None:
     exit_code, stdout, stderr = _answer("")
     assert exit_code == EXIT_OK
-    assert json.loads(stdout)["answers"] == {"areas": [], "age": None, "situations": []}
+    assert json.loads(stdout)["answers"] == {"areas": [], "age": None, "numbers": {}, "situations": []}
     assert stderr == INTRO + AREAS + "\n"
 
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import Result
 
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE
-from botox_info.schema import LAYER
+from botox_info.knowledge.schema import LAYER
 
 from .conftest import FIXTURES
 
@@ -172,7 +172,7 @@ def test_each_rule_check_names_the_clinic_files_line(
 
 
 def test_every_list_merged_by_id_is_checked_for_duplicate_ids() -> None:
-    from botox_info.layers import KEYED_LISTS
-    from botox_info.references import ID_LISTS
+    from botox_info.knowledge.consistency import ID_LISTS
+    from botox_info.knowledge.layers import KEYED_LISTS
 
     assert set(ID_LISTS) == set(KEYED_LISTS)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from botox_info import knowledge
-from botox_info.completion import area_words, side_effect_words
+from botox_info.answers.completion import area_words, side_effect_words
 from botox_info.errors import EXIT_OUTPUT
 
 BUILTIN = knowledge.load()

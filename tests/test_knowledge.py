@@ -19,6 +19,7 @@ from botox_info.errors import (
     KnowledgeBaseError,
     NotFoundError,
 )
+from botox_info.knowledge import loader
 from botox_info.plain import normalize_name
 
 MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -222,7 +223,7 @@ def test_raw_control_character_is_reported_with_line_and_column(tmp_path: Path) 
 
 def test_broken_builtin_file_is_reported_at_its_real_path(monkeypatch: pytest.MonkeyPatch) -> None:
     # Stand-in for a damaged installation: the built-in file's bytes read as blank.
-    monkeypatch.setattr(knowledge, "_read", lambda path: knowledge.Layer(None, b"  \n"))
+    monkeypatch.setattr(loader, "_read", lambda path: loader.Layer(None, b"  \n"))
     builtin_path = Path(botox_info.__file__).parent / "data" / "side_effects.yaml"
     with pytest.raises(KnowledgeBaseError) as caught:
         knowledge.load()
@@ -355,7 +356,7 @@ BUCKETS = {
 def test_frequency_buckets_come_from_the_figures_area_by_area(
     entry_id: str, buckets: tuple[str, dict[str, str]]
 ) -> None:
-    from botox_info.frequency import buckets_by_area
+    from botox_info.knowledge.frequency import buckets_by_area
 
     overall, by_area = buckets
     entry = BUILTIN.find(entry_id)

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from botox_info import knowledge, schema
+from botox_info import knowledge
 from botox_info.cli import app
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
+from botox_info.knowledge import schema
 
 from .conftest import FIXTURES, PLAIN_ENV
 

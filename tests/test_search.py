@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from botox_info import knowledge, pages, search
-from botox_info.search import Hit, Passage
+from botox_info import knowledge
+from botox_info.answers import search
+from botox_info.answers.search import Hit, Passage
+from botox_info.output import pages
 
 BUILTIN = knowledge.load()  # at collection time; conftest keeps it off the user's cache
 MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -201,7 +203,8 @@ def test_name_and_alias_hits_rank_above_body_text_hits() -> None:
 DETERMINISM_QUERIES = ("after", "jaw", "trouble swallowing", "weeks", "bruise", "eye")
 _RANKING_SCRIPT = (
     "import json, sys\n"
-    "from botox_info import knowledge, search\n"
+    "from botox_info import knowledge\n"
+    "from botox_info.answers import search\n"
     "kb = knowledge.load()\n"
     "ranking = lambda q: [[h.kind, h.id, h.score, list(h.fields)] for h in search.search(kb, q)]\n"
     "print(json.dumps({q: ranking(q) for q in sys.argv[1:]}))\n"
@@ -338,6 +341,6 @@ def test_the_minimal_base_has_every_section() -> None:
 
 
 def test_importing_search_loads_neither_typer_nor_rich() -> None:
-    code = "import sys, botox_info.search; print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}))"
+    code = "import sys, botox_info.answers.search; print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}))"  # noqa: E501
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -7,7 +7,8 @@ and the consonant-vowel-consonant rule ('glasses' -> 'glasse' -> 'glass' either 
 
 from __future__ import annotations
 
-from botox_info import knowledge, search
+from botox_info import knowledge
+from botox_info.answers import search
 
 BUILTIN = knowledge.load()
 

@@ -10,8 +10,9 @@ import pytest
 from typer.testing import Result
 
 from botox_info import knowledge
+from botox_info.answers.timeline import AXIS_TO, build
 from botox_info.errors import EXIT_OK, EXIT_USAGE
-from botox_info.timeline import AXIS_TO, build, chart, position, span_text
+from botox_info.output.chart import chart, position, span_text
 
 Run = Callable[..., Result]
 BUILTIN = knowledge.load()

@@ -164,7 +164,7 @@ def test_paths_tells_an_unreadable_file_even_as_root(
     run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Root reads a chmod 000 file, so the refusal the system gives other users is simulated."""
-    from botox_info import file_kinds
+    from botox_info.knowledge import file_kinds
 
     path = tmp_path / "locked.yaml"
     path.write_bytes(CLINIC.read_bytes())

@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from .errors import BadDurationError
-from .frequency import area_bucket, incidence_figures
-from .models import FREQUENCY_BUCKETS, HOURS_PER_UNIT, URGENCIES, Figure, SideEffect
+from ..errors import BadDurationError
+from ..knowledge.frequency import area_bucket, incidence_figures
+from ..knowledge.models import FREQUENCY_BUCKETS, HOURS_PER_UNIT, URGENCIES, Figure, SideEffect
 
 # Each key orders the way a reader scans: most common, longest, most urgent first.
 SORT_KEYS = ("name", "frequency", "duration", "urgency")

@@ -11,9 +11,9 @@ No Rich here.
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from ..answers.selection import bucket_in
+from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Statement
 from . import wording
-from .models import URGENCIES, KnowledgeBase, SideEffect, Statement
-from .selection import bucket_in
 
 BASIS_NOTES = {
     "label": "product label",
@@ -183,8 +183,7 @@ _NOTHING_TOLD = (
 
 def _told(knowledge: KnowledgeBase, answers: Any) -> str:
     parts = [knowledge.area_names()[area] for area in answers.areas]
-    if answers.age is not None:
-        parts.append(f"age {answers.age}")
+    parts += [f"{situation_id.replace('-', ' ')} {value}" for situation_id, value in answers.numbers]
     parts += [
         situation.id.replace("-", " ") for situation in knowledge.situations if situation.id in answers.situations
     ]

@@ -22,11 +22,10 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from . import wording
-from .models import KnowledgeBase, SideEffect
-from .output import NARROWEST
+from ..knowledge.models import KnowledgeBase, SideEffect
+from ..plain import printable
+from . import NARROWEST, wording
 from .pages import Item, Page, Section
-from .plain import printable
 from .streams import can_encode, prepare
 
 NARROW = 72  # below this many columns, tables become stacked blocks
@@ -195,16 +194,13 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
 
 def layer_report(report: dict[str, Any], out: Console) -> Text:
     """The knowledge-base files in the order they are layered, which were read, and the cache."""
-    from .files import cache_line
-    from .files import state as file_state
-
     writer = _Writer(out)
     writer.line("Knowledge-base files, in order: later ones add to and override earlier ones.", HEADING)
     for position, row in enumerate(report["files"], start=1):
-        state = file_state(row)
+        state = wording.file_state(row)
         writer.hang(f"{position}. ", Text(f"{row['source']}: {row['path']} ({state})"))
     writer.line()
-    writer.line(cache_line(report["cache"]), NOTE)
+    writer.line(wording.cache_line(report["cache"]), NOTE)
     return writer.text
 
 
@@ -226,7 +222,7 @@ def search_results(hits: list[Any], out: Console) -> Text:
 
 def timeline(drawn: Any, out: Console) -> Text:
     """The chart of timeline.py, with a title; piped output gets it at 80 columns."""
-    from .timeline import chart, not_drawn_line
+    from .chart import chart, not_drawn_line
 
     writer = _Writer(out)
     writer.line("After treatment: when things start and how long they last", "bold underline")

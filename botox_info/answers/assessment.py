@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .errors import BadAgeError, UnknownSituationError
-from .models import VERDICTS, Area, Figure, KnowledgeBase, Rule, SideEffect, Statement
-from .plain import normalize_name
+from ..errors import BadNumberError, UnknownSituationError
+from ..knowledge.models import VERDICTS, Area, Figure, KnowledgeBase, Rule, SideEffect, Statement
+from ..plain import normalize_name
 from .selection import figure_for, select
 
 
 class Answers(NamedTuple):
     areas: tuple[str, ...] = ()  # area ids
-    age: int | None = None
+    numbers: tuple[tuple[str, int], ...] = ()  # (situation id, value) for the numeric situations answered
     situations: frozenset[str] = frozenset()  # ids of the yes/no situations answered yes
 
 
@@ -57,12 +57,15 @@ def check_situations(knowledge: KnowledgeBase, situation_ids: Iterable[str]) -> 
     return frozenset(chosen)
 
 
-def check_age(knowledge: KnowledgeBase, age: int | None) -> int | None:
-    """The age, refused if outside what the knowledge base's age question allows."""
-    bounds = next((situation.number for situation in knowledge.situations if situation.number), None)
-    if age is not None and bounds is not None and not bounds[0] <= age <= bounds[1]:
-        raise BadAgeError(age, bounds)
-    return age
+def check_numbers(knowledge: KnowledgeBase, numbers: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """The numbers given (an age...), each refused if outside what its situation allows."""
+    numeric = {situation.id: situation for situation in knowledge.situations}
+    for situation_id, value in numbers.items():
+        situation = numeric[situation_id]
+        low, high, _ = situation.number or (value, value, "")
+        if not low <= value <= high:
+            raise BadNumberError(f"--{situation.flag or situation.id}", value, (low, high, _))
+    return tuple(numbers.items())
 
 
 def assess(knowledge: KnowledgeBase, answers: Answers) -> Assessment:
@@ -85,12 +88,11 @@ def assess(knowledge: KnowledgeBase, answers: Answers) -> Assessment:
 
 
 def _applies(rule: Rule, answers: Answers) -> bool:
-    if rule.below is not None or rule.at_least is not None:
-        if answers.age is None or rule.situation != "age":
+    if rule.below is not None or rule.at_least is not None:  # a rule on a number: the situation's own value
+        value = dict(answers.numbers).get(rule.situation)
+        if value is None:
             return False
-        return (rule.below is None or answers.age < rule.below) and (
-            rule.at_least is None or answers.age >= rule.at_least
-        )
+        return (rule.below is None or value < rule.below) and (rule.at_least is None or value >= rule.at_least)
     return rule.situation in answers.situations
 
 

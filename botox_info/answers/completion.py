@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .errors import KnowledgeBaseError
-from .models import KnowledgeBase
-from .plain import normalize_name
+from ..errors import KnowledgeBaseError
+from ..knowledge.models import KnowledgeBase
+from ..plain import normalize_name
 
 
 def knowledge_for_tab(paths: Sequence[str]) -> KnowledgeBase | None:
@@ -16,11 +16,11 @@ def knowledge_for_tab(paths: Sequence[str]) -> KnowledgeBase | None:
     there would garble the line being typed, so a broken file only narrows the
     words offered. The command itself then reports the file.
     """
-    from . import knowledge
+    from ..knowledge.loader import load_layers
 
     for layers in (paths, ()):
         try:
-            return knowledge.load_layers(layers)
+            return load_layers(layers)
         except KnowledgeBaseError:
             continue
     return None
@@ -40,7 +40,7 @@ def area_words(knowledge: KnowledgeBase | None, incomplete: str) -> list[str]:
 
 
 def situation_words(knowledge: KnowledgeBase | None, incomplete: str) -> list[str]:
-    from .check import yes_no_situations
+    from .assessment import yes_no_situations
 
     if knowledge is None:
         return []

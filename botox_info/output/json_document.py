@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .frequency import buckets_by_area
-from .models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
+from ..knowledge.frequency import buckets_by_area
+from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
 
 # Version 2: every document is an object that says its version; lists moved under a key
 # (list -> "side_effects", search -> "hits", sources -> "sources"), and every document
@@ -154,7 +154,12 @@ def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
         return {"id": item.id, "verdict": item.verdict, "text": item.text, "sources": list(item.sources)}
 
     return {
-        "answers": {"areas": list(answers.areas), "age": answers.age, "situations": sorted(answers.situations)},
+        "answers": {
+            "areas": list(answers.areas),
+            "age": dict(answers.numbers).get("age"),  # kept from format 1; "numbers" has every numeric answer
+            "numbers": dict(answers.numbers),
+            "situations": sorted(answers.situations),
+        },
         "stop_signs": [rule(item) for item in result.stop_signs],
         "more_likely": [
             {
@@ -185,7 +190,7 @@ def _figure(figure: Any) -> dict[str, Any]:
 
 def timeline(drawn: Any) -> dict[str, Any]:
     """Hours after the injection; the axis the picture uses."""
-    from .timeline import AXIS_FROM, AXIS_TO
+    from ..answers.timeline import AXIS_FROM, AXIS_TO
 
     def row(bar: Any) -> dict[str, Any]:
         return {

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
-from .models import KnowledgeBase, Statement
+from ..knowledge.models import KnowledgeBase, Statement
 
 # A word: letters and digits (accents, even as combining marks, included), joined by apostrophes.
 # Underscores are \w: texts are searched with them turned into spaces (same length, same offsets).

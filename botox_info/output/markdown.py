@@ -7,8 +7,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from ..knowledge.models import KnowledgeBase, SideEffect, Source
 from . import wording
-from .models import KnowledgeBase, SideEffect, Source
 from .pages import Item, Page, Section
 from .streams import can_encode
 
@@ -87,7 +87,7 @@ def _highlighted(passage: Any) -> str:
 
 
 def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
-    from .timeline import chart, not_drawn_line, span_text
+    from .chart import chart, not_drawn_line, span_text
 
     ellipsis = "…" if can_encode(sys.stdout, "…") else "..."  # the same length as the stand-in, so bars align
     drawing = chart(drawn, 80, ellipsis)
@@ -133,14 +133,11 @@ def validation(result: Any) -> str:
 
 
 def layer_report(report: dict[str, Any]) -> str:
-    from .files import cache_line
-    from .files import state as file_state
-
     lines = ["# Knowledge-base files", "", "In order: later ones add to and override earlier ones.", ""]
     for position, row in enumerate(report["files"], start=1):
-        state = file_state(row)
+        state = wording.file_state(row)
         lines.append(f"{position}. {escape(row['source'])}: `{row['path']}` ({state})")
-    lines += ["", escape(cache_line(report["cache"]))]
+    lines += ["", escape(wording.cache_line(report["cache"]))]
     return "\n".join(lines)
 
 

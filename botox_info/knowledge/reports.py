@@ -5,12 +5,13 @@ Imports neither typer nor rich.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from . import config, knowledge
-from .errors import KnowledgeBaseError
+from ..errors import FileProblem, KnowledgeBaseError
+from ..plain import readable_path
+from . import locations
 from .file_kinds import probe
-from .plain import readable_path
+from .loader import BUILTIN_RESOURCE, load, load_layers
 
 
 def paths_report(data_files: list[str]) -> dict[str, Any]:
@@ -28,25 +29,11 @@ def paths_report(data_files: list[str]) -> dict[str, Any]:
     }
 
 
-def cache_line(cache: dict[str, Any]) -> str:
-    """'Cache of validated files: PATH (2 entries, 231 KB)', or why there is none."""
-    if cache["path"] is None:
-        return "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)"
-    size = cache["bytes"]
-    shown = f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB"
-    count = "1 entry" if cache["entries"] == 1 else f"{cache['entries']} entries"
-    return f"Cache of validated files: {cache['path']} ({count}, {shown})"
-
-
-if TYPE_CHECKING:  # only validate builds them, after reading YAML; `paths` need not import the parser
-    from .yaml_file import FileProblem
-
-
 def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
     """Every file that can feed the knowledge base, in the order they are layered, and what stands there."""
     from importlib.resources import files
 
-    builtin = str(files("botox_info").joinpath(knowledge.BUILTIN_RESOURCE))
+    builtin = str(files("botox_info").joinpath(BUILTIN_RESOURCE))
     rows: list[dict[str, Any]] = [
         {
             "source": "built-in",
@@ -58,26 +45,11 @@ def layer_report(data_files: list[str]) -> list[dict[str, Any]]:
             "reason": None,
         }
     ]
-    for candidate in config.candidates(data_files):
+    for candidate in locations.candidates(data_files):
         found, reason = probe(candidate.path)
         row = {"source": candidate.why, "path": readable_path(candidate.path), "exists": found != "missing"}
         rows.append({**row, "read": found == "read", "required": candidate.required, "state": found, "reason": reason})
     return rows
-
-
-def state(row: dict[str, Any]) -> str:
-    """'read', 'not present, skipped', or why a file stops every command."""
-    found = row["state"]
-    if found == "read":
-        return "read"
-    if found == "missing":
-        return (
-            "MISSING: every command stops with an error until it exists" if row["required"] else "not present, skipped"
-        )
-    stops = "every command stops with an error until it is fixed"
-    if found == "unreadable":
-        return f"UNREADABLE ({row['reason']}): {stops}"
-    return f"NOT A REGULAR FILE but {found}: {stops}"
 
 
 class Validation(NamedTuple):
@@ -90,11 +62,11 @@ class Validation(NamedTuple):
 
 def validation_report(paths: list[str]) -> Validation:
     """Each file checked on top of the built-in base: a row and an 'ok' line, or its problems."""
-    builtin_ids = {entry.id for entry in knowledge.load().side_effects}
+    builtin_ids = {entry.id for entry in load().side_effects}
     result = Validation([], [], [])
     for path in paths:
         try:
-            layered = knowledge.load_layers([path])
+            layered = load_layers([path])
         except KnowledgeBaseError as error:
             result.problems.extend(error.located)
             result.files.append(

@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from typing import IO, Any, TextIO, cast
 
-from .errors import OutputError
+from ..errors import OutputError
 
 ERROR_HANDLER = "botox_info_ascii"
 _STAND_INS = {

@@ -11,8 +11,8 @@ from collections.abc import Callable, MutableMapping
 from enum import StrEnum
 from typing import Any
 
+from ..knowledge.models import KnowledgeBase
 from . import streams
-from .models import KnowledgeBase
 from .pages import Page
 
 # The narrowest layout drawn, in columns: COLUMNS=0 made Rich (ours and Typer's help and usage
@@ -57,18 +57,18 @@ def emit(
     """Print one view. Advice carries the emergency line and the disclaimer in every format:
     in JSON as fields, on the terminal as a footer unless the page closes with its own (`footer`)."""
     if output_format is Format.table:
-        from . import render
+        from . import terminal
 
-        out = render.console()
-        out.print(as_table(render, out), soft_wrap=True)
+        out = terminal.console()
+        out.print(as_table(terminal, out), soft_wrap=True)
         if advice and footer and knowledge is not None:
-            out.print(render.footer(knowledge, out), soft_wrap=True)
+            out.print(terminal.footer(knowledge, out), soft_wrap=True)
     elif output_format is Format.json:
-        from . import export
+        from . import json_document
 
         ascii_only = not streams.can_encode(sys.stdout, "®")
-        whole = export.document(as_json(export), knowledge if advice else None)
-        streams.write(export.to_json(whole, ascii_only=ascii_only))
+        whole = json_document.document(as_json(json_document), knowledge if advice else None)
+        streams.write(json_document.to_json(whole, ascii_only=ascii_only))
     else:
         from . import markdown
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..plain import normalize_name
 from .frequency import figures_of, overall_bucket
 from .models import ALL_AREAS
-from .plain import normalize_name
 from .schema import DURATION_NUMBERS, Path, Problem
 
 # Each list whose items are found by id, and what its ids are called in messages.
@@ -113,9 +113,29 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
     return problems
 
 
-def _check_rules(document: dict[str, Any]) -> list[Problem]:
-    """Each rule names a situation and side effects that exist; age limits only on a number."""
+# `check`'s own options, which a situation's flag cannot take (it would hide one or the other).
+CHECK_OPTIONS = ("area", "has", "interactive", "format", "data", "help")
+
+
+def _flag_problems(situations: list[dict[str, Any]]) -> list[Problem]:
     problems: list[Problem] = []
+    taken: dict[str, str] = {}
+    for index, situation in enumerate(situations):
+        if "flag" not in situation:
+            continue
+        name, where = situation["flag"]["name"], ("situations", index, "flag", "name")
+        if name in CHECK_OPTIONS:
+            problems.append(Problem(where, f"--{name} is already one of check's own options; choose another name"))
+        elif name in taken:
+            problems.append(Problem(where, f"duplicate flag --{name}: already used by '{taken[name]}'"))
+        else:
+            taken[name] = situation["id"]
+    return problems
+
+
+def _check_rules(document: dict[str, Any]) -> list[Problem]:
+    """Each rule names a situation and side effects that exist; limits only on a number; flags unique."""
+    problems = _flag_problems(document["situations"])
     situations = {situation["id"]: situation for situation in document["situations"]}
     entry_ids = {entry["id"] for entry in document["side_effects"]}
     for index, rule in enumerate(document["rules"]):

@@ -9,8 +9,9 @@ import os
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..errors import FileProblem, KnowledgeBaseError
+from ..plain import printable_tree, readable_path
 from . import cache
-from .errors import KnowledgeBaseError
 from .frequency import figures_of, overall_bucket
 from .models import (
     AfterStep,
@@ -28,7 +29,6 @@ from .models import (
     Statement,
     WantedEffect,
 )
-from .plain import printable_tree, readable_path
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
 _FILES = "files of entries"  # added to a validated document: where each side effect came from
@@ -88,8 +88,8 @@ def _load(layers: list[Layer]) -> KnowledgeBase:
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
+    from .consistency import check_references, duplicate_ids
     from .layers import merge, origin_of
-    from .references import check_references, duplicate_ids
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
@@ -159,8 +159,6 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
 
 def _unusable(label: str, message: str) -> KnowledgeBaseError:
     """A whole file that cannot be used: no line, column or field to point at."""
-    from .yaml_file import FileProblem  # here: a file without a problem never needs it
-
     return KnowledgeBaseError([FileProblem(label, None, None, None, message)])
 
 
@@ -221,7 +219,8 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
 def _situation(item: dict[str, Any]) -> Situation:
     number = item.get("number")
     bounds = (number["low"], number["high"], number["unit"]) if number else None
-    return Situation(item["id"], item["question"], bounds)
+    flag = item.get("flag") or {}
+    return Situation(item["id"], item["question"], bounds, flag.get("name"), flag.get("help"))
 
 
 def _rule(item: dict[str, Any]) -> Rule:

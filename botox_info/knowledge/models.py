@@ -9,9 +9,6 @@ typer nor rich.
 # ForwardRefs, compiling each one, which every command would pay at start-up.
 from typing import NamedTuple
 
-from .errors import AmbiguousNameError, NotFoundError, UnknownAreaError
-from .plain import normalize_name
-
 # The knowledge base's closed vocabularies, used by the schema, the filters and the views.
 DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months")
 FREQUENCY_BUCKETS = ("common", "uncommon", "rare", "not well measured")
@@ -126,6 +123,8 @@ class Situation(NamedTuple):
     id: str
     question: str
     number: tuple[int, int, str] | None  # (lowest, highest, unit) for a numeric answer
+    flag: str | None = None  # its option on `check` ('pregnant' -> --pregnant; 'age' -> --age YEARS)
+    flag_help: str | None = None  # that option's help, said of the reader ('You are pregnant...')
 
 
 class Rule(NamedTuple):
@@ -191,11 +190,9 @@ class KnowledgeBase(NamedTuple):
 
     def find_area(self, query: str) -> Area:
         """The treatment area named by its id, name or an alias ('11s', 'masseter')."""
-        wanted = normalize_name(query)
-        for area in self.areas:
-            if wanted in {normalize_name(name) for name in (area.id, area.name, *area.aliases)}:
-                return area
-        raise UnknownAreaError(query, [area.id for area in self.areas])
+        from .lookup import find_area
+
+        return find_area(self, query)
 
     def citations(self) -> dict[str, list[str]]:
         """Source id -> what cites it: side-effect ids, then the sections ('before', 'red flags')."""
@@ -218,45 +215,6 @@ class KnowledgeBase(NamedTuple):
 
     def find(self, query: str) -> SideEffect:
         """The side effect named by its id, name or an alias, or a unique prefix of one."""
-        wanted = normalize_name(query)
-        if not wanted:
-            raise NotFoundError(query, [])
-        for entry in self.side_effects:  # the common case, an id, without indexing every alias
-            if normalize_name(entry.id) == wanted:
-                return entry
-        names = self._names()
-        if wanted in names:
-            return names[wanted][0]
-        singular = _singular(wanted)
-        for name, (entry, _) in names.items():
-            if _singular(name) == singular:
-                return entry
-        starting = {entry.id: entry for name, (entry, _) in names.items() if name.startswith(wanted)}
-        if len(starting) == 1:
-            return next(iter(starting.values()))
-        if starting:
-            raise AmbiguousNameError(query, [(entry.id, entry.name) for entry in starting.values()])
-        raise NotFoundError(query, self._suggestions(wanted, names))
+        from .lookup import find_side_effect
 
-    def _names(self) -> dict[str, tuple[SideEffect, str]]:
-        """Every name in its compared form -> (its entry, the name as written)."""
-        names: dict[str, tuple[SideEffect, str]] = {}
-        for entry in self.side_effects:
-            for name in (entry.id, entry.name, *entry.aliases):
-                names.setdefault(normalize_name(name), (entry, name))
-        return names
-
-    @staticmethod
-    def _suggestions(wanted: str, names: dict[str, tuple[SideEffect, str]]) -> list[str]:
-        """Up to three close names, one per entry, as written ("can't chew", not "cant chew")."""
-        import difflib
-
-        suggestions: dict[str, str] = {}
-        for name in difflib.get_close_matches(wanted, list(names), n=10, cutoff=0.7):
-            entry, written = names[name]
-            suggestions.setdefault(entry.id, written)
-        return list(suggestions.values())[:3]
-
-
-def _singular(name: str) -> str:
-    return " ".join(word[:-1] if word.endswith("s") and not word.endswith("ss") else word for word in name.split())
+        return find_side_effect(self, query)

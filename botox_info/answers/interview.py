@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .check import Answers
-from .errors import UnknownAreaError
-from .models import KnowledgeBase
+from ..errors import UnknownAreaError
+from ..knowledge.models import KnowledgeBase, Situation
+from .assessment import Answers
 
 Ask = Callable[[str], str]  # shows a question, returns the typed answer
 Confirm = Callable[[str], bool]  # shows a yes/no question
@@ -27,7 +27,10 @@ def interview(knowledge: KnowledgeBase, ask: Ask, confirm: Confirm, say: Say) ->
     answers = Answers()
     try:
         answers = answers._replace(areas=_areas(knowledge, ask, say))
-        answers = answers._replace(age=_age(knowledge, ask, say))
+        for numeric in (situation for situation in knowledge.situations if situation.number):
+            value = _number(numeric, ask, say)
+            if value is not None:
+                answers = answers._replace(numbers=(*answers.numbers, (numeric.id, value)))
         for situation in knowledge.situations:
             if situation.number is None and confirm(situation.question):
                 answers = answers._replace(situations=answers.situations | {situation.id})
@@ -47,11 +50,8 @@ def _areas(knowledge: KnowledgeBase, ask: Ask, say: Say) -> tuple[str, ...]:
         return tuple(dict.fromkeys(found))
 
 
-def _age(knowledge: KnowledgeBase, ask: Ask, say: Say) -> int | None:
-    numeric = next((situation for situation in knowledge.situations if situation.number), None)
-    if numeric is None or numeric.number is None:
-        return None
-    low, high, unit = numeric.number
+def _number(numeric: Situation, ask: Ask, say: Say) -> int | None:
+    low, high, unit = numeric.number or (0, 0, "")  # asked only of a numeric situation
     while True:
         reply = ask(numeric.question).strip()
         if not reply:

@@ -93,7 +93,11 @@ ONSET = Record(
 )
 SITUATION = Record(
     {"id": SLUG_TEXT, "question": Text()},
-    {"number": Record({"low": Number(integer=True), "high": Number(integer=True), "unit": Text()})},
+    {
+        "number": Record({"low": Number(integer=True), "high": Number(integer=True), "unit": Text()}),
+        # A shortcut option on `check`: a yes/no situation becomes --NAME, a number --NAME VALUE.
+        "flag": Record({"name": SLUG_TEXT, "help": Text()}),
+    },
 )
 RULE = Record(
     {"id": SLUG_TEXT, "situation": Text(), "verdict": OneOf(VERDICTS), "text": Text(), "sources": SOURCE_IDS},

@@ -7,28 +7,12 @@ has a problem to report.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
-from .errors import KnowledgeBaseError
+from ..errors import FileProblem, KnowledgeBaseError
 from .schema import Path, Problem
-
-
-class FileProblem(NamedTuple):
-    """One problem of a knowledge-base file and where it is, as far as known: for messages and validate's JSON."""
-
-    file: str
-    line: int | None
-    column: int | None
-    field: str | None  # 'side_effects[0].mitigaton', or None for the file as a whole
-    message: str
-
-    def __str__(self) -> str:
-        """'file:line:column: field: message', leaving out what is not known."""
-        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

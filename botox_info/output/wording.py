@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .frequency import NOT_MEASURED, buckets_by_area
-from .models import ALL_AREAS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
-from .selection import bucket_in, figure_for
+from ..answers.selection import bucket_in, figure_for
+from ..knowledge.frequency import NOT_MEASURED, buckets_by_area
+from ..knowledge.models import ALL_AREAS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
 
 ORIGIN_NAMES = {
     "article": "the seed article",
@@ -169,3 +169,28 @@ def shown_passages(hit: Any) -> list[Any]:
 def read_more(kind: str, entry_id: str) -> str:
     """The command that shows a search hit in full."""
     return f"botox-info show {entry_id}" if kind == "side effect" else f"botox-info {SECTION_COMMANDS[entry_id]}"
+
+
+def file_state(row: dict[str, Any]) -> str:
+    """'read', 'not present, skipped', or why a file stops every command."""
+    found = row["state"]
+    if found == "read":
+        return "read"
+    if found == "missing":
+        return (
+            "MISSING: every command stops with an error until it exists" if row["required"] else "not present, skipped"
+        )
+    stops = "every command stops with an error until it is fixed"
+    if found == "unreadable":
+        return f"UNREADABLE ({row['reason']}): {stops}"
+    return f"NOT A REGULAR FILE but {found}: {stops}"
+
+
+def cache_line(cache: dict[str, Any]) -> str:
+    """'Cache of validated files: PATH (2 entries, 231 KB)', or why there is none."""
+    if cache["path"] is None:
+        return "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)"
+    size = cache["bytes"]
+    shown = f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB"
+    count = "1 entry" if cache["entries"] == 1 else f"{cache['entries']} entries"
+    return f"Cache of validated files: {cache['path']} ({count}, {shown})"
