@@ -20,12 +20,26 @@ def _name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _run_time_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`, which name types and never run."""
+    nodes: list[ast.AST] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            pending.extend(node.orelse)
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return nodes
+
+
 def _imports(path: Path) -> set[str]:
-    """Every module `path` imports, as absolute dotted names (botox_info.knowledge.models, typer...)."""
+    """Every module `path` imports when it runs, as absolute dotted names (botox_info.knowledge.models, typer...)."""
     module = _name(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _run_time_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -84,7 +98,7 @@ def test_only_the_cli_imports_typer() -> None:
 
 def test_only_the_terminal_output_imports_rich() -> None:
     users = sorted(m for m, names in IMPORTS.items() if any(n == "rich" or n.startswith("rich.") for n in names))
-    assert users == ["botox_info.output.terminal"]
+    assert users == ["botox_info.output.terminal", "botox_info.output.terminal_page"]
 
 
 def test_commands_import_no_framework() -> None:

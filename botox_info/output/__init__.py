@@ -1,19 +1,21 @@
 """Printing one view in the chosen format, importing only what that format needs.
 
-Terminal tables and pages come from render.py (Rich), JSON from export.py,
-Markdown from markdown.py. No typer here.
+A command hands `emit` one typed view (views.py); terminal.py draws it with
+Rich, markdown.py as Markdown, json_document.py as a JSON document. No typer
+here, and nothing that reads a file.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ..knowledge.models import KnowledgeBase
 from . import streams
-from .pages import Page
+
+if TYPE_CHECKING:
+    from .views import View
 
 # The narrowest layout drawn, in columns: COLUMNS=0 made Rich (ours and Typer's help and usage
 # errors) print nothing at all, and left the timeline no room for its axis.
@@ -33,43 +35,23 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-def emit_page(output_format: Format, knowledge: KnowledgeBase, content: Page, as_json: Callable[[Any], Any]) -> None:
-    """A reading page; one that closes with words of its own (urgent) needs no footer on the terminal."""
-    emit(
-        output_format,
-        knowledge,
-        as_json=as_json,
-        as_markdown=lambda markdown: markdown.page(knowledge, content),
-        as_table=lambda render, out: render.page(knowledge, content, out),
-        footer=not content.closing,
-    )
-
-
-def emit(
-    output_format: Format,
-    knowledge: KnowledgeBase | None,
-    as_json: Callable[[Any], Any],
-    as_markdown: Callable[[Any], str],
-    as_table: Callable[[Any, Any], Any],
-    advice: bool = True,
-    footer: bool = True,
-) -> None:
+def emit(view: View, output_format: Format) -> None:
     """Print one view. Advice carries the emergency line and the disclaimer in every format:
-    in JSON as fields, on the terminal as a footer unless the page closes with its own (`footer`)."""
+    in JSON as fields, on the terminal and in Markdown as a footer (a page may close with its own)."""
     if output_format is Format.table:
         from . import terminal
 
         out = terminal.console()
-        out.print(as_table(terminal, out), soft_wrap=True)
-        if advice and footer and knowledge is not None:
-            out.print(terminal.footer(knowledge, out), soft_wrap=True)
+        for drawn in terminal.draw(view, out):
+            out.print(drawn, soft_wrap=True)
     elif output_format is Format.json:
         from . import json_document
+        from .views import advice_of
 
         ascii_only = not streams.can_encode(sys.stdout, "®")
-        whole = json_document.document(as_json(json_document), knowledge if advice else None)
+        whole = json_document.document(json_document.body(view), advice_of(view))
         streams.write(json_document.to_json(whole, ascii_only=ascii_only))
     else:
         from . import markdown
 
-        streams.write(as_markdown(markdown))
+        streams.write(markdown.draw(view))

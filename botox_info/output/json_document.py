@@ -7,11 +7,31 @@ fields, never rename or remove them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..knowledge.frequency import buckets_by_area
 from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
+from .views import (
+    Bibliography,
+    CheckPage,
+    FilesReport,
+    GuidePage,
+    SearchResults,
+    SideEffectList,
+    SideEffectPage,
+    TimelineView,
+    ValidationReport,
+    View,
+)
+
+if TYPE_CHECKING:
+    from ..answers.assessment import Assessment
+    from ..answers.search import Hit
+    from ..answers.timeline import Bar, Timeline
+    from ..knowledge.models import Duration, Figure, Rule
+    from ..knowledge.reports import Validation
+
 
 # Version 2: every document is an object that says its version; lists moved under a key
 # (list -> "side_effects", search -> "hits", sources -> "sources"), and every document
@@ -26,6 +46,30 @@ def document(body: dict[str, Any], knowledge: KnowledgeBase | None) -> dict[str,
         whole["disclaimer"] = knowledge.disclaimer
         whole["emergency"] = knowledge.emergency.text
     return whole
+
+
+def body(view: View) -> dict[str, Any]:
+    """The view's own fields, before `document` adds the format version and, for advice, the disclaimer."""
+    match view:
+        case SideEffectList(knowledge, entries):
+            return {"side_effects": [side_effect(knowledge, entry) for entry in entries]}
+        case SideEffectPage(knowledge, entry):
+            return side_effect(knowledge, entry)
+        case SearchResults(_, query, hits):
+            return {"query": query, "hits": search_hits(hits)}
+        case GuidePage(knowledge, name):
+            return {"avoid": guidance, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+        case CheckPage(knowledge, result):
+            return assessment(knowledge, result)
+        case TimelineView(_, drawn):
+            return timeline(drawn)
+        case Bibliography(knowledge):
+            return {"sources": bibliography(knowledge)}
+        case FilesReport(report):
+            return report
+        case ValidationReport(result):
+            return validation(result)
+    raise TypeError(f"no JSON for {view!r}")
 
 
 def to_json(value: Any, ascii_only: bool = False) -> str:
@@ -130,7 +174,7 @@ def bibliography(knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     ]
 
 
-def search_hits(hits: list[Any]) -> list[dict[str, Any]]:
+def search_hits(hits: Sequence[Hit]) -> list[dict[str, Any]]:
     return [
         {
             "kind": hit.kind,
@@ -146,11 +190,11 @@ def search_hits(hits: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
+def assessment(knowledge: KnowledgeBase, result: Assessment) -> dict[str, Any]:
     """`check --format json`: the same answer as the page, as data."""
     answers = result.answers
 
-    def rule(item: Any) -> dict[str, Any]:
+    def rule(item: Rule) -> dict[str, Any]:
         return {"id": item.id, "verdict": item.verdict, "text": item.text, "sources": list(item.sources)}
 
     return {
@@ -182,17 +226,17 @@ def assessment(knowledge: KnowledgeBase, result: Any) -> dict[str, Any]:
     }
 
 
-def _figure(figure: Any) -> dict[str, Any]:
+def _figure(figure: Figure) -> dict[str, Any]:
     """area, percent, placebo_percent, population, source, percent_high, sets_bucket, locator; and its kind."""
     kind = "range across studies" if figure.percent_high is not None else "incidence"
     return {**figure._asdict(), "kind": kind}
 
 
-def timeline(drawn: Any) -> dict[str, Any]:
+def timeline(drawn: Timeline) -> dict[str, Any]:
     """Hours after the injection; the axis the picture uses."""
     from ..answers.timeline import AXIS_FROM, AXIS_TO
 
-    def row(bar: Any) -> dict[str, Any]:
+    def row(bar: Bar) -> dict[str, Any]:
         return {
             "id": bar.id,
             "name": bar.name,
@@ -210,7 +254,7 @@ def timeline(drawn: Any) -> dict[str, Any]:
     }
 
 
-def _span(duration: Any) -> dict[str, Any]:
+def _span(duration: Duration) -> dict[str, Any]:
     """text, low, high, unit, sources, measured_from, measured; the numbers null where no source gives them."""
     numbers = dict.fromkeys(("low", "high", "unit", "measured_from"))
     if duration.measured:
@@ -218,7 +262,7 @@ def _span(duration: Any) -> dict[str, Any]:
     return {"text": duration.text, **numbers, "sources": list(duration.sources), "measured": duration.measured}
 
 
-def validation(result: Any) -> dict[str, Any]:
+def validation(result: Validation) -> dict[str, Any]:
     """validate's report: each file, then each problem with its place (line, column, field may be null)."""
     problems = [problem._asdict() for problem in result.problems]
     return {"format_version": FORMAT_VERSION, "files": result.files, "problems": problems}

@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..knowledge.models import KnowledgeBase, SideEffect, Source
-from . import wording
+from . import pages, wording
 from .pages import Item, Page, Section
 from .streams import can_encode
+from .views import (
+    Bibliography,
+    CheckPage,
+    FilesReport,
+    GuidePage,
+    SearchResults,
+    SideEffectList,
+    SideEffectPage,
+    TimelineView,
+    ValidationReport,
+    View,
+)
+
+if TYPE_CHECKING:
+    from ..answers.search import Hit, Passage
+    from ..answers.timeline import Timeline
+    from ..knowledge.reports import Validation
+
 
 # Enough to stop emphasis, links, HTML, headings and table cells; parentheses stay plain.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -27,6 +45,26 @@ def cell(text: str) -> str:
     str.split() also breaks at the Unicode line and paragraph separators.
     """
     return escape(" ".join(text.split()))
+
+
+def draw(view: View) -> str:
+    """The view as Markdown, with the emergency line and the disclaimer where it gives advice."""
+    match view:
+        case SideEffectPage() | GuidePage() | CheckPage():
+            return page(view.knowledge, pages.page_for(view))
+        case SideEffectList(knowledge, entries, area):
+            return side_effect_list(knowledge, entries, area)
+        case SearchResults(knowledge, _, hits):
+            return search_results(knowledge, hits)
+        case TimelineView(knowledge, drawn):
+            return timeline(knowledge, drawn)
+        case Bibliography(knowledge):
+            return bibliography(knowledge)
+        case FilesReport(report):
+            return layer_report(report)
+        case ValidationReport(result):
+            return validation(result)
+    raise TypeError(f"no Markdown for {view!r}")
 
 
 def page(knowledge: KnowledgeBase, content: Page) -> str:
@@ -68,7 +106,7 @@ def bibliography(knowledge: KnowledgeBase) -> str:
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
 
 
-def search_results(knowledge: KnowledgeBase, hits: list[Any]) -> str:
+def search_results(knowledge: KnowledgeBase, hits: Sequence[Hit]) -> str:
     lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
     for hit in hits:
         lines += ["", f"## {cell(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
@@ -77,7 +115,7 @@ def search_results(knowledge: KnowledgeBase, hits: list[Any]) -> str:
     return "\n".join([*lines, *_footer(knowledge)])
 
 
-def _highlighted(passage: Any) -> str:
+def _highlighted(passage: Passage) -> str:
     """The passage, escaped, with each matched word in bold."""
     pieces, cursor = [], 0
     for start, end in passage.spans:
@@ -86,7 +124,7 @@ def _highlighted(passage: Any) -> str:
     return "".join([*pieces, escape(passage.text[cursor:])])
 
 
-def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
+def timeline(knowledge: KnowledgeBase, drawn: Timeline) -> str:
     from .chart import chart, not_drawn_line, span_text
 
     ellipsis = "…" if can_encode(sys.stdout, "…") else "..."  # the same length as the stand-in, so bars align
@@ -110,7 +148,7 @@ def timeline(knowledge: KnowledgeBase, drawn: Any) -> str:
     return "\n".join([*lines, *_footer(knowledge)])
 
 
-def validation(result: Any) -> str:
+def validation(result: Validation) -> str:
     """validate's report: a row per file, then a row per problem with its place."""
     lines = ["# Knowledge-base files checked", "", "| File | Valid | Side effects | New | Changed |"]
     lines.append("| --- | --- | --- | --- | --- |")

@@ -9,11 +9,12 @@ No Rich here.
 # No `from __future__ import annotations`: NamedTuple turns string annotations into
 # ForwardRefs, compiling each one, which every command would pay at start-up.
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.selection import bucket_in
 from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Statement
 from . import wording
+from .views import CheckPage, GuidePage, PageView, SideEffectPage
 
 BASIS_NOTES = {
     "label": "product label",
@@ -142,7 +143,7 @@ def urgent(knowledge: KnowledgeBase) -> Page:
     return Page("When it is an emergency", intro, tuple(sections), cited, emergency=True, closing=knowledge.disclaimer)
 
 
-def check(knowledge: KnowledgeBase, assessment: Any) -> Page:
+def check(knowledge: KnowledgeBase, assessment: "Assessment") -> Page:
     """`botox-info check`: stop signs, then what is likelier for the reader, then their areas."""
     answers = assessment.answers
     sections = [
@@ -180,11 +181,25 @@ _NOTHING_TOLD = (
     "Describe your situation with options ('botox-info check --help') or answer the questions with --interactive."
 )
 
+if TYPE_CHECKING:
+    from ..answers.assessment import Answers, Assessment
 
-def _told(knowledge: KnowledgeBase, answers: Any) -> str:
+
+def _told(knowledge: KnowledgeBase, answers: "Answers") -> str:
     parts = [knowledge.area_names()[area] for area in answers.areas]
     parts += [f"{situation_id.replace('-', ' ')} {value}" for situation_id, value in answers.numbers]
     parts += [
         situation.id.replace("-", " ") for situation in knowledge.situations if situation.id in answers.situations
     ]
     return "; ".join(parts)
+
+
+def page_for(view: PageView) -> Page:
+    """The reading page of a page view: show, the guides (avoid, before, after, urgent), check."""
+    match view:
+        case SideEffectPage(knowledge, entry):
+            return side_effect(knowledge, entry)
+        case GuidePage(knowledge, name):
+            return {"avoid": avoid, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+        case CheckPage(knowledge, assessment):
+            return check(knowledge, assessment)

@@ -1,39 +1,42 @@
-"""Pages and tables -> Rich renderables for the terminal.
+"""Views -> Rich renderables for the terminal: the console, lists, reports, and the dispatch.
 
-The only module that draws with Rich. Every piece of knowledge-base text
-goes through `Text(...)`, never through markup, so '[...]' and ':name:' in
-the data print literally.
-
-Reading pages are one `Text` that this module wraps itself, with hanging
-indents under bullets: about five times faster than a Rich table grid, and
-`show` runs on every look-up. rich.table is imported only by the views that
-draw a table, which `show` never does.
+With terminal_page.py, the only modules that draw with Rich. Every piece of
+knowledge-base text goes through `Text(...)`, never through markup, so
+'[...]' and ':name:' in the data print literally. rich.table is imported
+only by the views that draw a table, which `show` never does.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import textwrap
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from ..knowledge.models import KnowledgeBase, SideEffect
 from ..plain import printable
-from . import NARROWEST, wording
-from .pages import Item, Page, Section
+from . import NARROWEST, pages, wording
 from .streams import can_encode, prepare
+from .terminal_page import BULLET, HEADING, NARROW, NOTE, URGENT, Writer, page
+from .views import (
+    Bibliography,
+    CheckPage,
+    FilesReport,
+    GuidePage,
+    SearchResults,
+    SideEffectList,
+    SideEffectPage,
+    TimelineView,
+    ValidationReport,
+    View,
+    advice_of,
+)
 
-NARROW = 72  # below this many columns, tables become stacked blocks
-UNWRAPPED = 10_000  # page width for piped output: one line per statement, easy to grep
-HEADING = "bold"
-NOTE = "dim"
-URGENT = "bold red"
-BULLET = " • "
+if TYPE_CHECKING:
+    from ..answers.search import Hit
+    from ..answers.timeline import Timeline
 
 
 class _Console(Console):
@@ -52,6 +55,29 @@ def console(stderr: bool = False) -> Console:
     return out
 
 
+def draw(view: View, out: Console) -> list[RenderableType]:
+    """The view, then for advice the emergency line and the disclaimer (unless its page closes itself)."""
+    knowledge = advice_of(view)
+    match view:
+        case SideEffectPage() | GuidePage() | CheckPage():
+            content = pages.page_for(view)
+            drawn: list[RenderableType] = [page(view.knowledge, content, out)]
+            knowledge = None if content.closing else knowledge
+        case SideEffectList(_, entries, area):
+            drawn = [side_effect_table(entries, out, area)]
+        case SearchResults(_, _, hits):
+            drawn = [search_results(hits, out)]
+        case TimelineView(_, timeline_drawn):
+            drawn = [timeline(timeline_drawn, out)]
+        case Bibliography(knowledge_base):
+            drawn = [bibliography(knowledge_base, out)]
+        case FilesReport(report):
+            drawn = [layer_report(report, out)]
+        case ValidationReport(result):
+            drawn = [Text("\n".join(result.lines))] if result.lines else []
+    return [*drawn, footer(knowledge, out)] if knowledge is not None else drawn
+
+
 def error(message: str) -> None:
     """An error on stderr: 'botox-info: error: ...'."""
     out = console(stderr=True)
@@ -59,127 +85,9 @@ def error(message: str) -> None:
     out.print(Text.assemble(("botox-info: error: ", "bold red"), printable(message)), soft_wrap=True)
 
 
-class _Writer:
-    """A reading page built as one Text, wrapped to the console's width."""
-
-    def __init__(self, out: Console) -> None:
-        self.out = out
-        self.text = Text(end="")
-        # Piped pages are not wrapped, so grep finds whole statements; tables still fit
-        # the terminal (Rich measures it even through a pipe) or 80 columns.
-        piped = not out.is_terminal and "COLUMNS" not in os.environ
-        self.width = UNWRAPPED if piped else out.width
-
-    def line(self, text: str | Text = "", style: str = "") -> None:
-        self.hang("", text if isinstance(text, Text) else Text(text, style=style))
-
-    def heading(self, title: str, style: str = HEADING) -> None:
-        self.text.append("\n")
-        self.line(title, style)
-
-    def hang(self, prefix: str, text: Text) -> None:
-        """`text` after `prefix`, its further lines indented to line up under the first."""
-        width = max(self.width - len(prefix), 12)
-        for position, piece in enumerate(_wrap(text, width, self.out)):
-            self.text.append(prefix if position == 0 else " " * len(prefix))
-            self.text.append_text(piece)
-            self.text.append("\n")
-
-    def bullets(self, items: Iterable[Item], numbering: dict[str, int], style: str = "") -> None:
-        for item in items:
-            self.hang(BULLET, _item_text(item, numbering, style))
-
-    def sources(self, knowledge: KnowledgeBase, numbering: dict[str, int]) -> None:
-        self.heading("Sources")
-        widest = len(str(len(numbering)))
-        for source_id, position in numbering.items():
-            label = f"[{position}]".rjust(widest + 2) + " "
-            source = knowledge.sources[source_id]
-            self.hang(label, Text(wording.source_text(source, with_url=False)))
-            if source.url:  # on a line of its own and never broken, so it stays clickable
-                self.text.append(" " * len(label) + source.url + "\n")
-
-
-def _wrap(text: Text, width: int, out: Console) -> list[Text]:
-    """`text` in lines of at most `width` cells, styles kept.
-
-    Plain one-cell-per-character text is split by textwrap (a third faster than
-    Rich's wrap, and most lines never need it); anything else goes to Rich.
-    """
-    plain = text.plain
-    if len(plain) <= width and "\n" not in plain:
-        return [text]
-    if "\n" in plain or "\t" in plain or cell_len(plain) != len(plain):
-        lines = list(text.wrap(out, width))
-        for line in lines:
-            line.rstrip()
-        return lines
-    offsets, cursor = [], 0
-    for chunk in textwrap.wrap(plain, width, break_on_hyphens=False):
-        cursor = plain.index(chunk, cursor)
-        offsets.append(cursor)
-        cursor += len(chunk)
-    pieces = list(text.divide(offsets[1:]))
-    for piece in pieces:
-        piece.rstrip()
-    return pieces
-
-
-def _item_text(item: Item, numbering: dict[str, int], style: str = "") -> Text:
-    text = Text(item.text, style=style)
-    if item.sources:
-        text.append(" " + wording.citation(item.sources, numbering), style=NOTE)
-    if item.note:
-        text.append(f" ({item.note})", style="italic")
-    return text
-
-
-def page(knowledge: KnowledgeBase, content: Page, out: Console) -> RenderableType:
-    """Title, introduction, sections of cited bullets, an optional table, and the sources."""
-    numbering = wording.numbering_of(content.source_ids)
-    writer = _Writer(out)
-    writer.line(content.title, "bold red underline" if content.emergency else "bold underline")
-    for line in content.intro:
-        writer.line(line)
-    for section in content.sections:
-        writer.heading(section.heading, URGENT if section.urgent else HEADING)
-        writer.bullets(section.items, numbering, style="bold" if section.urgent else "")
-    if not content.table:
-        writer.sources(knowledge, numbering)
-        if content.closing:
-            writer.line()
-            writer.line(content.closing, NOTE)
-        return writer.text
-    writer.heading(content.table_title)
-    if out.width < NARROW:
-        for section in content.table:
-            writer.line(section.heading, HEADING)
-            writer.bullets(section.items, numbering)
-        writer.sources(knowledge, numbering)
-        return writer.text
-    sources = _Writer(out)
-    sources.sources(knowledge, numbering)
-    return Group(writer.text, _two_columns(content.table, numbering), sources.text)
-
-
-def _two_columns(sections: tuple[Section, ...], numbering: dict[str, int]) -> RenderableType:
-    from rich.table import Table
-
-    table = Table(show_lines=True, expand=True)
-    table.add_column("Side effect", style=HEADING, ratio=1)
-    table.add_column("What lowers the chance", ratio=3)
-    for section in sections:
-        cell = Text()
-        for item in section.items:
-            cell.append("\n• " if cell else "• ")
-            cell.append_text(_item_text(item, numbering))
-        table.add_row(Text(section.heading), cell)
-    return table
-
-
 def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
     """Every source with what cites it."""
-    writer = _Writer(out)
+    writer = Writer(out)
     writer.line("Sources", "bold underline")
     writer.line("Every statement in botox-info cites one or more of these.")
     for source_id, places in knowledge.citations().items():
@@ -194,7 +102,7 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
 
 def layer_report(report: dict[str, Any], out: Console) -> Text:
     """The knowledge-base files in the order they are layered, which were read, and the cache."""
-    writer = _Writer(out)
+    writer = Writer(out)
     writer.line("Knowledge-base files, in order: later ones add to and override earlier ones.", HEADING)
     for position, row in enumerate(report["files"], start=1):
         state = wording.file_state(row)
@@ -204,9 +112,9 @@ def layer_report(report: dict[str, Any], out: Console) -> Text:
     return writer.text
 
 
-def search_results(hits: list[Any], out: Console) -> Text:
+def search_results(hits: Sequence[Hit], out: Console) -> Text:
     """Each hit with where to read it and its best passages, the matched words highlighted."""
-    writer = _Writer(out)
+    writer = Writer(out)
     writer.line(f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first", NOTE)
     for hit in hits:
         writer.heading(hit.title)
@@ -220,11 +128,11 @@ def search_results(hits: list[Any], out: Console) -> Text:
     return writer.text
 
 
-def timeline(drawn: Any, out: Console) -> Text:
+def timeline(drawn: Timeline, out: Console) -> Text:
     """The chart of timeline.py, with a title; piped output gets it at 80 columns."""
     from .chart import chart, not_drawn_line
 
-    writer = _Writer(out)
+    writer = Writer(out)
     writer.line("After treatment: when things start and how long they last", "bold underline")
     writer.line("Hours to months on a stretched scale; 'botox-info show NAME' gives each one's sources.", NOTE)
     writer.line()
@@ -238,7 +146,7 @@ def timeline(drawn: Any, out: Console) -> Text:
 
 
 def footer(knowledge: KnowledgeBase, out: Console) -> Text:
-    writer = _Writer(out)
+    writer = Writer(out)
     writer.line()
     writer.line(wording.emergency_line(knowledge), "bold")
     writer.line(knowledge.disclaimer, NOTE)
@@ -248,7 +156,7 @@ def footer(knowledge: KnowledgeBase, out: Console) -> Text:
 def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> RenderableType:
     entries = list(entries)
     if out.width < NARROW:
-        writer = _Writer(out)
+        writer = Writer(out)
         for entry in entries:
             writer.line(Text.assemble((entry.name, HEADING), (f" ({entry.id})", NOTE)))
             writer.hang("  ", Text(entry.summary))

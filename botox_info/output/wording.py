@@ -6,11 +6,15 @@ No Rich here, so JSON and Markdown output never pay for importing it.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..answers.selection import bucket_in, figure_for
 from ..knowledge.frequency import NOT_MEASURED, buckets_by_area
 from ..knowledge.models import ALL_AREAS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
+
+if TYPE_CHECKING:
+    from ..answers.search import Hit, Passage
+
 
 ORIGIN_NAMES = {
     "article": "the seed article",
@@ -161,7 +165,7 @@ def field_label(field: str) -> str:
     return _FIELD_LABELS.get(base, base.replace("_", " "))
 
 
-def shown_passages(hit: Any) -> list[Any]:
+def shown_passages(hit: Hit) -> list[Passage]:
     """A hit's passages without the one that only repeats its title."""
     return [passage for passage in hit.passages if passage.text != hit.title or passage.field not in ("name", "title")]
 
