@@ -20,7 +20,7 @@ from .errors import (
     NoSearchWordError,
     NothingSelectedError,
 )
-from .knowledge.models import URGENCIES, KnowledgeBase
+from .knowledge.models import URGENCIES, URGENCY_WORDS, KnowledgeBase
 from .output import Format, emit, streams
 from .output.views import (
     Bibliography,
@@ -34,9 +34,6 @@ from .output.views import (
     ValidationReport,
     View,
 )
-
-# --urgency's words, in the order of the tiers they stand for.
-URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")
 
 
 def list_side_effects(

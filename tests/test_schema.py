@@ -715,7 +715,7 @@ def test_a_duration_gives_all_its_numbers_or_none(tmp_path: Path) -> None:
     path, problems = problems_of(tmp_path, text)
     assert problems == [
         f"{path}:{at(text, 'text: a few weeks', 'text')}: side_effects[0].duration: give low, high and unit "
-        "together, or none of them where no source says how long it lasts"
+        "together, or none of them where no source gives them"
     ]
 
 

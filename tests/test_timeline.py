@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -104,3 +105,13 @@ def test_markdown_has_the_chart_and_a_table_of_numbers(run: Run) -> None:
     assert "| Drooping eyelid | 2 days | not known | 4 months |" in stdout  # wears off with the toxin: 3-4 months
     assert "| Pain from the injections | at the injection | 1 minute | 10 minutes |" in stdout
     assert "Not drawn, as no source says how long they last: " in stdout
+
+
+def test_an_onset_without_numbers_is_said_in_words_and_drawn_from_an_unknown_start(run: Run, tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(
+        "side_effects:\n  - id: sagging\n    onset: {text: Some time after., sources: [article]}\n", encoding="utf-8"
+    )
+    rows = {row["id"]: row for row in timeline_json(run, "-d", str(clinic))["side_effects"]}
+    assert rows["sagging"]["start_known"] is False
+    assert "Some time after." in run("-d", str(clinic), "show", "sagging").stdout

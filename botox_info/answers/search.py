@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..knowledge.models import KnowledgeBase, Statement
+from ..knowledge.models import GUIDE_TITLES, KnowledgeBase, Statement
 
 # A word: letters and digits (accents, even as combining marks, included), joined by apostrophes.
 # Underscores are \w: texts are searched with them turned into spaces (same length, same offsets).
@@ -29,13 +29,8 @@ _WORD = r"[\w\u0300-\u036f]+(?:['’ʼ][\w\u0300-\u036f]+)*"
 _APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ"))
 # Weights of where a word matched: the entry's names, its summary, any other text.
 NAME, SUMMARY, BODY = 10, 4, 1
-# The section ids and titles, as pages.py titles them (a test keeps the two in step).
-SECTIONS = {
-    "avoid": "How to avoid the risks",
-    "before": "Before you are treated",
-    "after": "After treatment",
-    "red-flags": "When it is an emergency",
-}
+# The sections of guidance searched, titled as their pages are (one list: models.GUIDE_SECTIONS).
+SECTIONS = GUIDE_TITLES
 # Function words and fillers ("feels", "looks"): ignored unless the query has nothing else.
 _STOP = """a an the i im ive id me my mine myself you your youre we our us he she his her they them their it its
 this that these those there here is are was were be been being am do does did doing dont doesnt didnt have has had

@@ -37,7 +37,8 @@ def hours(amount: float, unit: str) -> float:
 
 def bar(entry: SideEffect) -> Bar:
     """A duration counted from the onset is added to it; one counted from the injection is not."""
-    duration, onset = entry.duration, entry.onset
+    duration = entry.duration
+    onset = entry.onset if entry.onset is not None and entry.onset.measured else None  # else: starts at '?'
     start = hours(onset.low, onset.unit) if onset else 0.0
     latest_start = hours(onset.high, onset.unit) if onset else 0.0
     counted_from = (0.0, 0.0) if duration.measured_from == "injection" else (start, latest_start)
@@ -61,4 +62,5 @@ def build(knowledge: KnowledgeBase, areas: tuple[str, ...] = ()) -> Timeline:
     bars = sorted((bar(entry) for entry in drawn), key=lambda b: (b.start, b.longest_end))
     wanted = knowledge.wanted_effect
     not_drawn = tuple(entry for entry in entries if not entry.duration.measured)
-    return Timeline(wanted_bar(wanted.onset, wanted.lasts) if wanted else None, tuple(bars), not_drawn)
+    measured = wanted is not None and wanted.onset.measured and wanted.lasts.measured
+    return Timeline(wanted_bar(wanted.onset, wanted.lasts) if wanted and measured else None, tuple(bars), not_drawn)

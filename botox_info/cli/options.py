@@ -5,10 +5,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from typer._types import TyperChoice  # Typer 0.28's choice type (it vendors Click as typer._click)
 
-from .. import commands
 from ..answers.selection import SORT_KEYS
 from ..knowledge import locations
-from ..knowledge.models import ORIGINS
+from ..knowledge.models import FREQUENCY_BUCKETS, ORIGINS, URGENCY_WORDS
 from ..output import Format
 from ..plain import option_word
 from .context import add_data_files
@@ -29,8 +28,8 @@ class Forgiving(TyperChoice[str]):
         return option_word(str(choice))
 
 
-Buckets = Forgiving(("common", "uncommon", "rare", "not-well-measured"))
-Urgencies = Forgiving(commands.URGENCY_WORDS)
+Buckets = Forgiving(tuple(option_word(bucket) for bucket in FREQUENCY_BUCKETS))
+Urgencies = Forgiving(URGENCY_WORDS)
 SortKeys = Forgiving(SORT_KEYS)
 Origins = Forgiving(ORIGINS)
 

@@ -74,10 +74,11 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
 def _check_durations(entry: dict[str, Any], path: Path) -> list[Problem]:
     """Numbers only as a whole (low, high and unit), and in order."""
     problems: list[Problem] = []
-    given = [key for key in DURATION_NUMBERS if key in entry["duration"]]
-    if (given and len(given) < len(DURATION_NUMBERS)) or ("measured_from" in entry["duration"] and not given):
-        message = "give low, high and unit together, or none of them where no source says how long it lasts"
-        problems.append(Problem((*path, "duration"), message))
+    for key in ("duration", "onset"):
+        given = [number for number in DURATION_NUMBERS if number in entry.get(key, {})]
+        if (given and len(given) < len(DURATION_NUMBERS)) or ("measured_from" in entry.get(key, {}) and not given):
+            message = "give low, high and unit together, or none of them where no source gives them"
+            problems.append(Problem((*path, key), message))
     for key in ("duration", "onset"):
         numbers = entry.get(key, {})
         if "low" in numbers and "high" in numbers and not 0 <= numbers["low"] <= numbers["high"]:

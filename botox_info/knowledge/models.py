@@ -15,6 +15,15 @@ FREQUENCY_BUCKETS = ("common", "uncommon", "rare", "not well measured")
 ORIGINS = ("article", "reference")
 # The tiers of trusted drug monographs (Mayo Clinic, Drugs.com), most urgent first.
 URGENCIES = ("get help now", "see your doctor", "usually settles by itself")
+URGENCY_WORDS = ("get-help-now", "see-your-doctor", "usually-settles")  # the same tiers as --urgency takes them
+# The sections of guidance, each with its id (as search names it), its page's title and the command showing it.
+GUIDE_SECTIONS = (
+    ("avoid", "How to avoid the risks", "avoid"),
+    ("before", "Before you are treated", "before"),
+    ("after", "After treatment", "after"),
+    ("red-flags", "When it is an emergency", "urgent"),
+)
+GUIDE_TITLES = {section_id: title for section_id, title, _ in GUIDE_SECTIONS}
 # Who says an aftercare step: the product label, a medical body, or only common clinic practice.
 BASES = ("label", "medical body", "clinic practice")
 # What a rule says a situation means, most serious first.

@@ -82,15 +82,7 @@ FIGURE = Record(
     {"area": Text(), "percent": Number(), "population": Text(), "source": Text()},
     {"placebo_percent": Number(), "percent_high": Number(), "sets_bucket": Flag(), "locator": Text()},
 )
-ONSET = Record(
-    {
-        "text": Text(),
-        "low": Number(),
-        "high": Number(),
-        "unit": OneOf(DURATION_UNITS),
-        "sources": SOURCE_IDS,
-    }
-)
+ONSET = DURATION  # when something starts is a span like how long it lasts, said the same way
 SITUATION = Record(
     {"id": SLUG_TEXT, "question": Text()},
     {

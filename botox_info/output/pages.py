@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.selection import bucket_in
-from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Statement
+from ..knowledge.models import GUIDE_TITLES, URGENCIES, KnowledgeBase, SideEffect, Statement
 from . import wording
 from .views import CheckPage, GuidePage, PageView, SideEffectPage
 
@@ -88,7 +88,7 @@ def avoid(knowledge: KnowledgeBase) -> Page:
     prevention = tuple(Section(entry.name, items(entry.prevention)) for entry in knowledge.side_effects)
     title = "Lowering the chance of each side effect"
     return Page(
-        "How to avoid the risks", (), sections, cited_by(*sections, *prevention), table=prevention, table_title=title
+        GUIDE_TITLES["avoid"], (), sections, cited_by(*sections, *prevention), table=prevention, table_title=title
     )
 
 
@@ -112,7 +112,7 @@ def before(knowledge: KnowledgeBase) -> Page:
         ),
     )
     intro = ("What to settle before an injection: whether you should have it at all, and what to ask and tell.",)
-    return Page("Before you are treated", intro, sections, cited_by(*sections))
+    return Page(GUIDE_TITLES["before"], intro, sections, cited_by(*sections))
 
 
 def after(knowledge: KnowledgeBase) -> Page:
@@ -124,7 +124,7 @@ def after(knowledge: KnowledgeBase) -> Page:
         "Each step says who advises it: the product label, medical guidance (such as Mayo Clinic, "
         "the NHS or dermatologists), or common clinic practice, where clinics differ: follow your own.",
     )
-    return Page("After treatment", intro, sections, cited_by(*sections))
+    return Page(GUIDE_TITLES["after"], intro, sections, cited_by(*sections))
 
 
 def urgent(knowledge: KnowledgeBase) -> Page:
@@ -140,7 +140,7 @@ def urgent(knowledge: KnowledgeBase) -> Page:
         sections.append(Section("Side effects that need help now", listed))
     intro = (flags.summary, f"When: {flags.onset}.")
     cited = cited_by(*sections) + tuple(s for s in flags.sources if s not in cited_by(*sections))
-    return Page("When it is an emergency", intro, tuple(sections), cited, emergency=True, closing=knowledge.disclaimer)
+    return Page(GUIDE_TITLES["red-flags"], intro, tuple(sections), cited, emergency=True, closing=knowledge.disclaimer)
 
 
 def check(knowledge: KnowledgeBase, assessment: "Assessment") -> Page:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..answers.selection import bucket_in, figure_for
 from ..knowledge.frequency import NOT_MEASURED, buckets_by_area
-from ..knowledge.models import ALL_AREAS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
+from ..knowledge.models import ALL_AREAS, GUIDE_SECTIONS, Duration, Figure, KnowledgeBase, SideEffect, Source, Statement
 
 if TYPE_CHECKING:
     from ..answers.search import Hit, Passage
@@ -130,7 +130,7 @@ def frequency_statements(knowledge: KnowledgeBase, entry: SideEffect) -> list[St
 
 
 # Where a search hit in a section is read in full.
-SECTION_COMMANDS = {"avoid": "avoid", "before": "before", "after": "after", "red-flags": "urgent"}
+SECTION_COMMANDS = {section_id: command for section_id, _, command in GUIDE_SECTIONS}
 _FIELD_LABELS = {
     "id": "name",
     "title": "title",
