@@ -21,19 +21,7 @@ from .errors import (
     NothingSelectedError,
 )
 from .knowledge.models import URGENCIES, URGENCY_WORDS, KnowledgeBase
-from .output import Format, emit, streams
-from .output.views import (
-    Bibliography,
-    CheckPage,
-    FilesReport,
-    GuidePage,
-    SearchResults,
-    SideEffectList,
-    SideEffectPage,
-    TimelineView,
-    ValidationReport,
-    View,
-)
+from .output import Format, emit, streams, views
 
 
 def list_side_effects(
@@ -58,7 +46,7 @@ def list_side_effects(
         min_hours=parse_duration(min_duration) if min_duration is not None else None,
         sort=sort,
     )
-    view = SideEffectList(knowledge, tuple(entries), area_id)
+    view = views.SideEffectList(knowledge, tuple(entries), area_id)
     if not entries:
         _nothing_found(view, output_format, NothingSelectedError())
     emit(view, output_format)
@@ -68,7 +56,7 @@ def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> N
     query = plain.printable(" ".join(words))
     if not plain.normalize_name(query):  # '' or '   ': a usage slip, not a name that was not found
         raise NoNameError()
-    emit(SideEffectPage(knowledge, knowledge.find(query)), output_format)
+    emit(views.SideEffectPage(knowledge, knowledge.find(query)), output_format)
 
 
 def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
@@ -78,13 +66,13 @@ def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) ->
     query = plain.printable(" ".join(words))
     if not has_search_word(query):
         raise NoSearchWordError()
-    view = SearchResults(knowledge, query, tuple(find_all(knowledge, query)))
+    view = views.SearchResults(knowledge, query, tuple(find_all(knowledge, query)))
     if not view.hits:
         _nothing_found(view, output_format, NoSearchResultError(query, suggestions(knowledge, query)))
     emit(view, output_format)
 
 
-def _nothing_found(empty: View, output_format: Format, error: BotoxInfoError) -> NoReturn:
+def _nothing_found(empty: views.View, output_format: Format, error: BotoxInfoError) -> NoReturn:
     """No match: a program asking for JSON still gets a document (with empty lists); then the error and exit 1."""
     if output_format is Format.json:
         emit(empty, output_format)
@@ -93,11 +81,11 @@ def _nothing_found(empty: View, output_format: Format, error: BotoxInfoError) ->
 
 def guide(knowledge: KnowledgeBase, output_format: Format, name: str) -> None:
     """avoid, before, after or urgent: a reading page and its JSON."""
-    emit(GuidePage(knowledge, name), output_format)
+    emit(views.GuidePage(knowledge, name), output_format)
 
 
 def bibliography(knowledge: KnowledgeBase, output_format: Format) -> None:
-    emit(Bibliography(knowledge), output_format)
+    emit(views.Bibliography(knowledge), output_format)
 
 
 def check(
@@ -119,20 +107,20 @@ def check(
     else:
         area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
         answers = Answers(area_ids, check_numbers(knowledge, numbers), check_situations(knowledge, situations))
-    emit(CheckPage(knowledge, assess(knowledge, answers)), output_format)
+    emit(views.CheckPage(knowledge, assess(knowledge, answers)), output_format)
 
 
 def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) -> None:
     from .answers.timeline import build
 
     drawn = build(knowledge, tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas)))
-    emit(TimelineView(knowledge, drawn), output_format)
+    emit(views.TimelineView(knowledge, drawn), output_format)
 
 
 def paths(output_format: Format, data_files: list[str]) -> None:
     from .knowledge.reports import paths_report
 
-    emit(FilesReport(paths_report(data_files)), output_format)
+    emit(views.FilesReport(paths_report(data_files)), output_format)
 
 
 def validate(output_format: Format, files: list[str]) -> None:
@@ -140,7 +128,7 @@ def validate(output_format: Format, files: list[str]) -> None:
     from .knowledge.reports import validation_report
 
     result = validation_report(files)
-    emit(ValidationReport(result), output_format)  # on the terminal the 'ok' lines; problems go to stderr
+    emit(views.ValidationReport(result), output_format)  # on the terminal the 'ok' lines; problems go to stderr
     if result.problems:
         raise KnowledgeBaseError(result.problems)
 

@@ -12,18 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.frequency import buckets_by_area
 from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
-from .views import (
-    Bibliography,
-    CheckPage,
-    FilesReport,
-    GuidePage,
-    SearchResults,
-    SideEffectList,
-    SideEffectPage,
-    TimelineView,
-    ValidationReport,
-    View,
-)
+from . import views
 
 if TYPE_CHECKING:
     from ..answers.assessment import Assessment
@@ -48,26 +37,26 @@ def document(body: dict[str, Any], knowledge: KnowledgeBase | None) -> dict[str,
     return whole
 
 
-def body(view: View) -> dict[str, Any]:
+def body(view: views.View) -> dict[str, Any]:
     """The view's own fields, before `document` adds the format version and, for advice, the disclaimer."""
     match view:
-        case SideEffectList(knowledge, entries):
+        case views.SideEffectList(knowledge, entries):
             return {"side_effects": [side_effect(knowledge, entry) for entry in entries]}
-        case SideEffectPage(knowledge, entry):
+        case views.SideEffectPage(knowledge, entry):
             return side_effect(knowledge, entry)
-        case SearchResults(_, query, hits):
+        case views.SearchResults(_, query, hits):
             return {"query": query, "hits": search_hits(hits)}
-        case GuidePage(knowledge, name):
+        case views.GuidePage(knowledge, name):
             return {"avoid": guidance, "before": before, "after": after, "urgent": urgent}[name](knowledge)
-        case CheckPage(knowledge, result):
+        case views.CheckPage(knowledge, result):
             return assessment(knowledge, result)
-        case TimelineView(_, drawn):
+        case views.TimelineView(_, drawn):
             return timeline(drawn)
-        case Bibliography(knowledge):
+        case views.Bibliography(knowledge):
             return {"sources": bibliography(knowledge)}
-        case FilesReport(report):
+        case views.FilesReport(report):
             return report
-        case ValidationReport(result):
+        case views.ValidationReport(result):
             return validation(result)
     raise TypeError(f"no JSON for {view!r}")
 

@@ -8,21 +8,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.models import KnowledgeBase, SideEffect, Source
-from . import pages, wording
+from . import pages, views, wording
 from .pages import Item, Page, Section
 from .streams import can_encode
-from .views import (
-    Bibliography,
-    CheckPage,
-    FilesReport,
-    GuidePage,
-    SearchResults,
-    SideEffectList,
-    SideEffectPage,
-    TimelineView,
-    ValidationReport,
-    View,
-)
 
 if TYPE_CHECKING:
     from ..answers.search import Hit, Passage
@@ -47,22 +35,22 @@ def cell(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def draw(view: View) -> str:
+def draw(view: views.View) -> str:
     """The view as Markdown, with the emergency line and the disclaimer where it gives advice."""
     match view:
-        case SideEffectPage() | GuidePage() | CheckPage():
+        case views.SideEffectPage() | views.GuidePage() | views.CheckPage():
             return page(view.knowledge, pages.page_for(view))
-        case SideEffectList(knowledge, entries, area):
+        case views.SideEffectList(knowledge, entries, area):
             return side_effect_list(knowledge, entries, area)
-        case SearchResults(knowledge, _, hits):
+        case views.SearchResults(knowledge, _, hits):
             return search_results(knowledge, hits)
-        case TimelineView(knowledge, drawn):
+        case views.TimelineView(knowledge, drawn):
             return timeline(knowledge, drawn)
-        case Bibliography(knowledge):
+        case views.Bibliography(knowledge):
             return bibliography(knowledge)
-        case FilesReport(report):
+        case views.FilesReport(report):
             return layer_report(report)
-        case ValidationReport(result):
+        case views.ValidationReport(result):
             return validation(result)
     raise TypeError(f"no Markdown for {view!r}")
 

@@ -17,22 +17,9 @@ from rich.text import Text
 
 from ..knowledge.models import KnowledgeBase, SideEffect
 from ..plain import printable
-from . import NARROWEST, pages, wording
+from . import NARROWEST, pages, views, wording
 from .streams import can_encode, prepare
 from .terminal_page import BULLET, HEADING, NARROW, NOTE, URGENT, Writer, page
-from .views import (
-    Bibliography,
-    CheckPage,
-    FilesReport,
-    GuidePage,
-    SearchResults,
-    SideEffectList,
-    SideEffectPage,
-    TimelineView,
-    ValidationReport,
-    View,
-    advice_of,
-)
 
 if TYPE_CHECKING:
     from ..answers.search import Hit
@@ -55,25 +42,25 @@ def console(stderr: bool = False) -> Console:
     return out
 
 
-def draw(view: View, out: Console) -> list[RenderableType]:
+def draw(view: views.View, out: Console) -> list[RenderableType]:
     """The view, then for advice the emergency line and the disclaimer (unless its page closes itself)."""
-    knowledge = advice_of(view)
+    knowledge = views.advice_of(view)
     match view:
-        case SideEffectPage() | GuidePage() | CheckPage():
+        case views.SideEffectPage() | views.GuidePage() | views.CheckPage():
             content = pages.page_for(view)
             drawn: list[RenderableType] = [page(view.knowledge, content, out)]
             knowledge = None if content.closing else knowledge
-        case SideEffectList(_, entries, area):
+        case views.SideEffectList(_, entries, area):
             drawn = [side_effect_table(entries, out, area)]
-        case SearchResults(_, _, hits):
+        case views.SearchResults(_, _, hits):
             drawn = [search_results(hits, out)]
-        case TimelineView(_, timeline_drawn):
+        case views.TimelineView(_, timeline_drawn):
             drawn = [timeline(timeline_drawn, out)]
-        case Bibliography(knowledge_base):
+        case views.Bibliography(knowledge_base):
             drawn = [bibliography(knowledge_base, out)]
-        case FilesReport(report):
+        case views.FilesReport(report):
             drawn = [layer_report(report, out)]
-        case ValidationReport(result):
+        case views.ValidationReport(result):
             drawn = [Text("\n".join(result.lines))] if result.lines else []
     return [*drawn, footer(knowledge, out)] if knowledge is not None else drawn
 
