@@ -165,3 +165,13 @@ def test_an_onset_cites_a_source_that_gives_one(entry: knowledge.SideEffect) -> 
     # NHS and AAD give how long the effect lasts, not when it starts: they cannot carry an onset.
     if entry.onset is not None:
         assert set(entry.onset.sources) - {"nhs", "aad"}, entry.id
+
+
+@pytest.mark.parametrize("entry", BUILTIN.side_effects, ids=[entry.id for entry in BUILTIN.side_effects])
+def test_a_summary_says_no_frequency_its_figures_do_not_give(entry: knowledge.SideEffect) -> None:
+    from botox_info.knowledge.frequency import buckets_by_area
+
+    buckets = {entry.frequency.bucket, *buckets_by_area(entry.frequency.figures, entry.areas).values()}
+    words = {word.strip(".,;:()").casefold() for word in entry.summary.split()}
+    said = {"rare" if word == "rarely" else word for word in words} & {"common", "uncommon", "rare", "rarely"}
+    assert said <= buckets, f"{entry.id}: the summary says {said}, the figures give {buckets}"
