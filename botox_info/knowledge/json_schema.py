@@ -2,8 +2,10 @@
 
 It describes what a clinic's file may hold (schema.LAYER), which the built-in
 file also satisfies, so an editor's YAML language server can complete and
-check either. Cross-references (a cited source that exists, unique ids) need
-the other files and are left to `botox-info validate`.
+check either. A statement, aftercare step, onset or duration may instead be
+a reference, `{same_as: ID}` (see references.py). Cross-references (a cited
+source or a same_as id that exists, unique ids) need the other files and are
+left to `botox-info validate`.
 """
 
 from __future__ import annotations
