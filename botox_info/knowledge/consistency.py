@@ -21,6 +21,7 @@ ID_LISTS = {
     "side_effects": "side-effect id",
     "situations": "situation id",
     "rules": "rule id",
+    "shared": "shared id",
 }
 Rank = Callable[[Path], int]  # which file (by position in the layers) wrote the value at a path
 
@@ -65,25 +66,36 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
         path: Path = ("side_effects", index)
         for position, area in enumerate(entry["areas"]):
             if area not in area_ids:
-                problems.append(Problem((*path, "areas", position), _unknown("area", area, area_ids)))
+                problems.append(Problem((*path, "areas", position), unknown("area", area, area_ids)))
         problems += _check_durations(entry, path)
         problems += _check_figures(entry, path, area_ids)
+    for index, item in enumerate(document.get("shared", [])):  # a span's numbers, as a duration's
+        problems += _whole_numbers(item, ("shared", index)) + _in_order(item, ("shared", index))
     return problems
 
 
 def _check_durations(entry: dict[str, Any], path: Path) -> list[Problem]:
     """Numbers only as a whole (low, high and unit), and in order."""
-    problems: list[Problem] = []
+    problems = [
+        problem for key in ("duration", "onset") if key in entry for problem in _whole_numbers(entry[key], (*path, key))
+    ]
     for key in ("duration", "onset"):
-        given = [number for number in DURATION_NUMBERS if number in entry.get(key, {})]
-        if (given and len(given) < len(DURATION_NUMBERS)) or ("measured_from" in entry.get(key, {}) and not given):
-            message = "give low, high and unit together, or none of them where no source gives them"
-            problems.append(Problem((*path, key), message))
-    for key in ("duration", "onset"):
-        numbers = entry.get(key, {})
-        if "low" in numbers and "high" in numbers and not 0 <= numbers["low"] <= numbers["high"]:
-            problems.append(Problem((*path, key), "expected 0 <= low <= high"))
+        problems += _in_order(entry.get(key, {}), (*path, key))
     return problems
+
+
+def _whole_numbers(span: dict[str, Any], path: Path) -> list[Problem]:
+    given = [key for key in DURATION_NUMBERS if key in span]
+    if (given and len(given) < len(DURATION_NUMBERS)) or ("measured_from" in span and not given):
+        message = "give low, high and unit together, or none of them where no source gives them"
+        return [Problem(path, message)]
+    return []
+
+
+def _in_order(numbers: dict[str, Any], path: Path) -> list[Problem]:
+    if "low" in numbers and "high" in numbers and not 0 <= numbers["low"] <= numbers["high"]:
+        return [Problem(path, "expected 0 <= low <= high")]
+    return []
 
 
 def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> list[Problem]:
@@ -94,7 +106,7 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
         where = (*path, "frequency", "figures", position)
         if figure["area"] != ALL_AREAS and figure["area"] not in area_ids:
             allowed = area_ids | {ALL_AREAS}
-            problems.append(Problem((*where, "area"), _unknown("area", figure["area"], allowed)))
+            problems.append(Problem((*where, "area"), unknown("area", figure["area"], allowed)))
         for key in ("percent", "placebo_percent", "percent_high"):
             if key in figure and not 0 <= figure[key] <= 100:
                 problems.append(Problem((*where, key), "expected a percentage from 0 to 100"))
@@ -143,12 +155,10 @@ def _check_rules(document: dict[str, Any]) -> list[Problem]:
         path: Path = ("rules", index)
         situation = situations.get(rule["situation"])
         if situation is None:
-            problems.append(Problem((*path, "situation"), _unknown("situation", rule["situation"], set(situations))))
+            problems.append(Problem((*path, "situation"), unknown("situation", rule["situation"], set(situations))))
         for position, entry_id in enumerate(rule.get("side_effects", [])):
             if entry_id not in entry_ids:
-                problems.append(
-                    Problem((*path, "side_effects", position), _unknown("side effect", entry_id, entry_ids))
-                )
+                problems.append(Problem((*path, "side_effects", position), unknown("side effect", entry_id, entry_ids)))
         limits = [key for key in ("below", "at_least") if key in rule]
         if situation is not None and limits and "number" not in situation:
             problems.append(Problem((*path, limits[0]), f"'{rule['situation']}' is answered yes or no, not a number"))
@@ -200,11 +210,11 @@ def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Pro
         for key, child in value.items():
             child_path = (*path, key)
             if key == "source" and child not in source_ids:
-                problems.append(Problem(child_path, _unknown("source", child, source_ids)))
+                problems.append(Problem(child_path, unknown("source", child, source_ids)))
             elif key == "sources" and path and isinstance(child, list):
                 for position, cited in enumerate(child):
                     if cited not in source_ids:
-                        problems.append(Problem((*child_path, position), _unknown("source", cited, source_ids)))
+                        problems.append(Problem((*child_path, position), unknown("source", cited, source_ids)))
             else:
                 problems += _unknown_citations(child, child_path, source_ids)
     elif isinstance(value, list):
@@ -213,7 +223,7 @@ def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Pro
     return problems
 
 
-def _unknown(what: str, value: str, known: set[str]) -> str:
+def unknown(what: str, value: str, known: set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(value, sorted(known), n=1)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .schema import Path
 
-KEYED_LISTS = ("sources", "areas", "side_effects", "situations", "rules")
+KEYED_LISTS = ("sources", "areas", "side_effects", "situations", "rules", "shared")
 SECTIONS = ("guidance", "before", "red_flags", "wanted_effect")
 REPLACE = "replace"
 

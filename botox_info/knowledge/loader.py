@@ -90,16 +90,22 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .consistency import check_references, duplicate_ids
     from .layers import merge, origin_of
+    from .references import SECTION, apart_from, resolve, shared_items
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
     labels = [layer.label or _builtin_path() for layer in layers]
     documents, problems = [], []
+    known: dict[str, Any] = {}  # shared id -> item, from this file and the files before it
     for position, (layer, label) in enumerate(zip(layers, labels, strict=True)):
         # Text from a file may hold terminal escapes: remove them before the checks, so that
         # a text made only of them is reported as empty, and no output format passes them on.
         document = printable_tree(parse(layer.raw, label))
-        found = check_structure(document, KNOWLEDGE_BASE if position == 0 else LAYER) + duplicate_ids(document)
+        spec = KNOWLEDGE_BASE if position == 0 else LAYER
+        own, found = shared_items(document, known)
+        known.update(own)
+        failed = resolve(document, known, spec)  # whole statements from here on: checks, cache, models
+        found += failed + apart_from(check_structure(document, spec), failed) + duplicate_ids(document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
     if problems:
@@ -112,6 +118,7 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     if problems:
         raise KnowledgeBaseError(problems)
     merged[_FILES] = _entry_files(documents, [layer.label or "built-in" for layer in layers])
+    merged.pop(SECTION, None)  # every reference is resolved: the models never need the shared items
     return merged
 
 

@@ -52,13 +52,16 @@ class ListOf(NamedTuple):
 class Record(NamedTuple):
     required: dict[str, Spec]
     optional: dict[str, Spec] = {}  # noqa: RUF012 - never mutated
+    # May be written `{same_as: ID}`, taking its text, sources (and numbers) from `shared`;
+    # references.py resolves them before any check, so the checks below never see one.
+    same_as: bool = False
 
 
 Spec = Text | Number | OneOf | Flag | ListOf | Record
 
 SLUG_TEXT = Text(SLUG, "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'")
 SOURCE_IDS = ListOf(Text())
-STATEMENT = Record({"text": Text(), "sources": SOURCE_IDS})
+STATEMENT = Record({"text": Text(), "sources": SOURCE_IDS}, same_as=True)
 STATEMENTS = ListOf(STATEMENT)
 
 SOURCE = Record(
@@ -76,6 +79,7 @@ AREA = Record({"id": SLUG_TEXT, "name": Text(), "aliases": ListOf(Text(), min_it
 DURATION = Record(
     {"text": Text(), "sources": SOURCE_IDS},
     {"low": Number(), "high": Number(), "unit": OneOf(DURATION_UNITS), "measured_from": OneOf(MEASURED_FROM)},
+    same_as=True,
 )
 DURATION_NUMBERS = ("low", "high", "unit")
 FIGURE = Record(
@@ -83,6 +87,9 @@ FIGURE = Record(
     {"placebo_percent": Number(), "percent_high": Number(), "sets_bucket": Flag(), "locator": Text()},
 )
 ONSET = DURATION  # when something starts is a span like how long it lasts, said the same way
+# A statement or a span written once and used by reference (`same_as: ID`) wherever one may stand.
+SHARED = Record({"id": SLUG_TEXT, "text": Text(), "sources": SOURCE_IDS}, DURATION.optional)
+AFTER_STEP = Record({"when": Text(), "text": Text(), "basis": OneOf(BASES), "sources": SOURCE_IDS}, same_as=True)
 SITUATION = Record(
     {"id": SLUG_TEXT, "question": Text()},
     {
@@ -132,7 +139,7 @@ KNOWLEDGE_BASE = Record(
                 "questions_to_ask": STATEMENTS,
             }
         ),
-        "after": ListOf(Record({"when": Text(), "text": Text(), "basis": OneOf(BASES), "sources": SOURCE_IDS})),
+        "after": ListOf(AFTER_STEP),
         "wanted_effect": Record({"onset": ONSET, "full": ONSET, "lasts": ONSET}),
         "situations": ListOf(SITUATION),
         "rules": ListOf(RULE),
@@ -146,7 +153,8 @@ KNOWLEDGE_BASE = Record(
                 "sources": SOURCE_IDS,
             }
         ),
-    }
+    },
+    {"shared": ListOf(SHARED)},
 )
 
 
@@ -159,13 +167,13 @@ def _layer_spec(full: Record) -> Record:
     strict as ever. `replace: true` drops the layers below instead.
     """
     keys: dict[str, Spec] = {}
-    for key, child in full.required.items():
+    for key, child in {**full.required, **full.optional}.items():
         if isinstance(child, ListOf) and isinstance(child.item, Record) and "id" in child.item.required:
             item = child.item
             fields = {name: spec for name, spec in {**item.required, **item.optional}.items() if name != "id"}
             keys[key] = ListOf(Record({"id": item.required["id"]}, fields))
         elif isinstance(child, Record):
-            keys[key] = Record({}, {**child.required, **child.optional})
+            keys[key] = Record({}, {**child.required, **child.optional}, child.same_as)
         else:
             keys[key] = child
     return Record({}, {**keys, "replace": Flag()})
