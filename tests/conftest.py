@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,15 +14,8 @@ from typer.testing import CliRunner, Result
 
 from botox_info.cli import app
 
-GOLDEN = Path(__file__).parent / "golden"
-FIXTURES = Path(__file__).parent / "fixtures"
-# Reproducible output: piped (unwrapped) width and no colour unless a test asks.
-PLAIN_ENV = {"COLUMNS": None, "NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "xterm"}
-
-
-# Test modules load the built-in knowledge base while pytest collects them, before any
-# fixture runs: keep that, and anything else outside a test, away from the user's cache.
-os.environ["BOTOX_INFO_CACHE_DIR"] = ""
+# helpers also keeps the knowledge base that test modules load at collection off the user's cache.
+from .helpers import GOLDEN, PLAIN_ENV, Run
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,10 +31,10 @@ def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def run() -> Callable[..., Result]:
+def run() -> Run:
     """Invoke the CLI in-process: run("show", "sagging", env={...})."""
 
-    def invoke(*args: str, env: dict[str, str | None] | None = None, charset: str = "utf-8") -> Result:
+    def invoke(*args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8") -> Result:
         runner = CliRunner(charset=charset)
         return runner.invoke(app, list(args), env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
 
@@ -86,7 +79,7 @@ def process(command: list[str], tmp_path: Path) -> Callable[..., subprocess.Comp
 
 
 @pytest.fixture
-def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str], Path]:
     """Make the CLI read a knowledge base written by the test instead of the built-in one."""
     import botox_info.cli
     from botox_info import knowledge

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,8 @@ from botox_info import knowledge
 from botox_info.answers.assessment import Answers, assess
 from botox_info.errors import EXIT_OK, EXIT_USAGE
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, Run
+
 EVERY_SITUATION = frozenset(s.id for s in BUILTIN.situations if s.number is None)
 
 
@@ -177,7 +176,7 @@ class CliInput:
 
         from botox_info.cli import app
 
-        from .conftest import PLAIN_ENV
+        from .helpers import PLAIN_ENV
 
         runner = CliRunner()
         return runner.invoke(app, ["check", "--interactive"], input="\n".join(replies) + "\n", env=PLAIN_ENV)

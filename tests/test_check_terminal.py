@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -11,13 +12,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from botox_info import knowledge
 from botox_info.cli import app
 from botox_info.errors import EXIT_INTERRUPTED, EXIT_OK
 
-from .conftest import PLAIN_ENV
+from .helpers import BUILTIN, PLAIN_ENV
 
-BUILTIN = knowledge.load()
 INTRO = "A few questions; press Enter to skip one. botox-info keeps nothing you type.\n"
 AREAS = "Which areas will be treated? (for example: forehead, frown lines, jaw): "
 AGE = "How old are you?: "
@@ -72,13 +71,13 @@ def test_ctrl_c_while_answering_exits_130(command: list[str], tmp_path: Path) ->
     child = subprocess.Popen(
         [*command, "check", "-i"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     )
-    assert child.stderr is not None
+    assert isinstance(child.stderr, io.BufferedReader)  # buffered (the default), so read1 returns what is there
     give_up = threading.Timer(30, child.kill)  # a question that never reaches stderr must not hang the suite
     give_up.start()
     try:
         asked = b""
         while not asked.endswith(AREAS.encode()):  # wait until the first question is on screen
-            chunk = child.stderr.read1(1000)  # type: ignore[attr-defined]
+            chunk = child.stderr.read1(1000)
             assert chunk, f"no question on stderr; it said: {asked!r}"
             asked += chunk
         child.send_signal(signal.SIGINT)

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
 from botox_info.cli import app
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES, Run
 from .test_completion import _complete
 
-Run = Callable[..., Result]
 CLINIC = str(FIXTURES / "clinic.yaml")  # adds the side effect 'tingling' (alias 'pins and needles')
 ARGUMENTS = {"show": ["tingling"], "search": ["tingling"]}
 # Every command that reads the knowledge base, from the app itself (validate and schema read only what they name).

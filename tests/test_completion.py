@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from botox_info import knowledge
 from botox_info.answers.completion import area_words, side_effect_words
 from botox_info.errors import EXIT_OUTPUT
 
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN
 
 
 def test_show_completes_ids_and_aliases_as_single_words() -> None:

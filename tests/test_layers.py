@@ -6,21 +6,15 @@ Also `paths`, `validate`, and every broken or hostile file a clinic could write.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from botox_info import knowledge
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
+from .helpers import BUILTIN, CLINIC, FIXTURES, Run, json_document, line_column
 
-Run = Callable[..., Result]
-CLINIC = FIXTURES / "clinic.yaml"
 CLINIC_TEXT = CLINIC.read_text(encoding="utf-8")
-BUILTIN = knowledge.load()
 
 
 def write(tmp_path: Path, text: str, name: str = "clinic.yaml") -> Path:
@@ -29,37 +23,24 @@ def write(tmp_path: Path, text: str, name: str = "clinic.yaml") -> Path:
     return path
 
 
-def position(text: str, snippet: str) -> str:
-    """'line:column' of the first character of `snippet` in `text`."""
-    index = text.index(snippet)
-    return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
-
-
-def show_json(run: Run, *args: str, env: dict[str, str | None] | None = None) -> dict[str, object]:
-    result = run(*args, env=env)
-    assert result.exit_code == EXIT_OK, result.stderr
-    data: dict[str, object] = json.loads(result.stdout)
-    return data
-
-
 # ---- layering ------------------------------------------------------------------
 
 
 def test_a_clinic_file_overrides_one_field_and_keeps_the_rest(run: Run) -> None:
-    data = show_json(run, "--data", str(CLINIC), "show", "bruising", "--format", "json")
+    data = json_document(run("--data", str(CLINIC), "show", "bruising", "--format", "json"))
     builtin = BUILTIN.find("bruising")
-    assert [item["text"] for item in data["mitigation"]] == [  # type: ignore[index]
+    assert [item["text"] for item in data["mitigation"]] == [
         "Call our aftercare line if a bruise worries you.",
         "Hold a cold pack on the spot straight after the injections.",
     ]
     assert data["summary"] == builtin.summary
-    assert [item["text"] for item in data["causes"]] == [s.text for s in builtin.causes]  # type: ignore[index]
+    assert [item["text"] for item in data["causes"]] == [s.text for s in builtin.causes]
     assert data["file"] == str(CLINIC)
-    assert "our-clinic" in [source["id"] for source in data["sources"]]  # type: ignore[index]
+    assert "our-clinic" in [source["id"] for source in data["sources"]]
 
 
 def test_a_clinic_file_adds_an_entry_found_by_its_words(run: Run) -> None:
-    data = show_json(run, "-d", str(CLINIC), "show", "pins", "and", "needles", "--format", "json")
+    data = json_document(run("-d", str(CLINIC), "show", "pins", "and", "needles", "--format", "json"))
     assert data["id"] == "tingling"
     ids = [
         entry["id"] for entry in json.loads(run("-d", str(CLINIC), "list", "--format", "json").stdout)["side_effects"]
@@ -75,9 +56,9 @@ def test_list_marks_the_entries_a_clinic_file_wrote(run: Run) -> None:
 
 def test_later_files_win(run: Run, tmp_path: Path) -> None:
     later = write(tmp_path, "side_effects:\n  - id: bruising\n    summary: Our own summary.\n", "later.yaml")
-    data = show_json(run, "-d", str(CLINIC), "-d", str(later), "show", "bruising", "--format", "json")
+    data = json_document(run("-d", str(CLINIC), "-d", str(later), "show", "bruising", "--format", "json"))
     assert data["summary"] == "Our own summary."
-    assert data["mitigation"][0]["text"] == "Call our aftercare line if a bruise worries you."  # type: ignore[index]
+    assert data["mitigation"][0]["text"] == "Call our aftercare line if a bruise worries you."
     assert data["file"] == str(later)
 
 
@@ -86,8 +67,8 @@ def test_the_environment_variable_and_the_users_own_file_are_layers(run: Run, tm
     own.parent.mkdir(parents=True)
     own.write_text("side_effects:\n  - id: headache\n    summary: From my own file.\n", encoding="utf-8")
     env = {"BOTOX_INFO_DATA": str(CLINIC)}
-    assert show_json(run, "show", "headache", "--format", "json", env=env)["summary"] == "From my own file."
-    assert show_json(run, "show", "tingling", "--format", "json", env=env)["id"] == "tingling"
+    assert json_document(run("show", "headache", "--format", "json", env=env))["summary"] == "From my own file."
+    assert json_document(run("show", "tingling", "--format", "json", env=env))["id"] == "tingling"
 
 
 def test_replace_true_starts_afresh(run: Run, tmp_path: Path) -> None:
@@ -146,7 +127,7 @@ def test_validate_reports_every_problem_with_file_line_column_and_field(run: Run
     result = run("validate", str(path), str(CLINIC))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout.startswith(f"ok: {CLINIC}:")  # the good file is still reported
-    assert f"  {path}:{position(text, 'nmae')}: side_effects[1].nmae: unknown key (expected one of: id, name," in (
+    assert f"  {path}:{line_column(text, 'nmae')}: side_effects[1].nmae: unknown key (expected one of: id, name," in (
         result.stderr
     )
 
@@ -164,9 +145,8 @@ def test_a_clinic_may_cite_the_built_in_sources_but_not_unknown_ones(run: Run, t
     path = write(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
-    assert f"{path}:{position(text, 'nhs-x')}: side_effects[0].mitigation[0].sources[1]: unknown source 'nhs-x'; " in (
-        result.stderr
-    )
+    where = line_column(text, "nhs-x")
+    assert f"{path}:{where}: side_effects[0].mitigation[0].sources[1]: unknown source 'nhs-x'; " in result.stderr
     assert "did you mean 'nhs'?" in result.stderr
     assert "(1 problem)" in result.stderr  # the built-in 'article' is a known source
 
@@ -175,7 +155,7 @@ def test_an_unknown_area_in_a_clinic_entry_names_its_line(run: Run, tmp_path: Pa
     text = CLINIC_TEXT.replace("    areas: [forehead]", "    areas: [nose]")
     path = write(tmp_path, text)
     result = run("validate", str(path))
-    assert f"{path}:{position(text, 'nose')}: side_effects[1].areas[0]: unknown area 'nose'" in result.stderr
+    assert f"{path}:{line_column(text, 'nose')}: side_effects[1].areas[0]: unknown area 'nose'" in result.stderr
 
 
 def test_an_alias_that_clashes_with_a_built_in_entry_is_reported(run: Run, tmp_path: Path) -> None:

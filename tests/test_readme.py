@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

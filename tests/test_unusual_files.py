@@ -15,7 +15,8 @@ import pytest
 
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_OK
 
-CLINIC = Path(__file__).parent / "fixtures" / "clinic.yaml"
+from .helpers import CLINIC
+
 NOT_UTF8 = os.fsdecode(b"\xff")  # how Python holds a file-name byte that is not UTF-8
 Botox = Callable[..., "subprocess.CompletedProcess[str]"]
 NOT_REGULAR = (

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from botox_info.errors import EXIT_OK, EXIT_OUTPUT
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .helpers import FIXTURES
+
 FULL = "botox-info: error: cannot write the output: No space left on device\n"
 CLOSED = "botox-info: error: cannot write the output: standard output is closed\n"
 EVERY_KIND_OF_OUTPUT = [
@@ -30,10 +33,22 @@ EVERY_KIND_OF_OUTPUT = [
 ]
 
 
-def _run(command: list[str], tmp_path: Path, args: list[str], **how: object) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    command: list[str],
+    tmp_path: Path,
+    args: list[str],
+    stdout: IO[bytes] | int,
+    preexec_fn: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
-        [*command, *args], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, timeout=60, **how
+    return subprocess.run(
+        [*command, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+        preexec_fn=preexec_fn,
     )
 
 
