@@ -208,17 +208,18 @@ rules:
 """
 
 
-@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("where", ["before", "after", "after as --data=FILE", "after as -dFILE"])
 def test_a_clinic_s_own_numeric_situation_gets_its_option_and_its_rule_applies(
     run: Run, tmp_path: Path, where: str
 ) -> None:
     clinic = tmp_path / "clinic.yaml"
     clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
     data = ["-d", str(clinic)]
+    after = {"after": data, "after as --data=FILE": [f"--data={clinic}"], "after as -dFILE": [f"-d{clinic}"]}
     args = (
         [*data, "check", "--weight-kg", "160", "--smoker"]
         if where == "before"
-        else ["check", "--weight-kg", "160", "--smoker", *data]
+        else ["check", "--weight-kg", "160", "--smoker", *after[where]]
     )
     result = run(*args)
     assert result.exit_code == 0, result.stderr
@@ -236,6 +237,15 @@ def test_a_clinic_s_own_numeric_situation_gets_its_option_and_its_rule_applies(
 
 def test_without_the_clinic_file_its_option_does_not_exist(run: Run) -> None:
     result = run("check", "--weight-kg", "160")
+    assert result.exit_code == 2
+    assert "No such option: --weight-kg" in result.stderr
+
+
+def test_a_data_option_after_a_double_dash_adds_no_clinic_options(run: Run, tmp_path: Path) -> None:
+    """After '--' the words are no options: the file is not read, so its situation has no option."""
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
+    result = run("check", "--weight-kg", "160", "--", "-d", str(clinic))
     assert result.exit_code == 2
     assert "No such option: --weight-kg" in result.stderr
 

@@ -10,6 +10,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from botox_info.cli import app
@@ -88,3 +89,16 @@ def test_ctrl_c_while_answering_exits_130(command: list[str], tmp_path: Path) ->
     assert child.returncode == EXIT_INTERRUPTED == 130
     assert stdout == b""
     assert (asked + rest).decode() == INTRO + AREAS + "\nbotox-info: interrupted\n"
+
+
+def test_ctrl_c_in_process_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The error boundary's own handling of Ctrl-C, as the subprocess test above sees it from outside."""
+
+    def interrupted() -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", interrupted)
+    exit_code, stdout, stderr = _answer("")
+    assert exit_code == EXIT_INTERRUPTED
+    assert stdout == ""
+    assert stderr == INTRO + AREAS + "\nbotox-info: interrupted\n"

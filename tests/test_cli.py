@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +47,17 @@ def test_version_prints_name_and_version(run: Run) -> None:
     assert result.exit_code == EXIT_OK
     assert result.stdout == f"botox-info {__version__}\n"
     assert run("-V").stdout == result.stdout
+
+
+def test_python_dash_m_runs_the_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m botox_info --version`, in-process (the wheel test runs it as a real process)."""
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["botox-info", "--version"])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("botox_info", run_name="__main__")
+    assert exited.value.code == EXIT_OK
+    assert capsys.readouterr().out == f"botox-info {__version__}\n"
 
 
 def test_no_arguments_shows_help_with_the_red_flag_line(run: Run) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -90,3 +93,48 @@ def test_an_error_without_output_keeps_its_own_exit_code_when_stdout_is_closed(
     result = _run(command, tmp_path, ["show", "nope"], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
     assert result.returncode == 1
     assert result.stderr.decode().startswith("botox-info: error: no side effect matches 'nope'.")
+
+
+# ---- the same, in-process: the error boundary's handling, where coverage can see it ----------
+
+
+class _RefusingStdout(io.TextIOBase):
+    """A stdout whose every write fails as `error`; like a pipe or a file, it has no fileno to reuse here."""
+
+    encoding = "utf-8"
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+def _main(args: list[str], stdout: io.TextIOBase, monkeypatch: pytest.MonkeyPatch) -> int | str | None:
+    """Run the program's entry point in this process with `stdout`; its exit code."""
+    from botox_info.cli import main
+
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "argv", ["botox-info", *args])
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit) as exited:
+        main()
+    return exited.value.code
+
+
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_in_process_a_full_disk_is_an_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _RefusingStdout(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    assert _main(args, full, monkeypatch) == EXIT_OUTPUT
+    assert capsys.readouterr().err == FULL
+
+
+@pytest.mark.parametrize("args", [["--version"], ["list"], ["show", "sagging", "--format", "json"]])
+def test_in_process_a_reader_who_hung_up_is_no_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gone = _RefusingStdout(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
+    assert _main(args, gone, monkeypatch) == EXIT_OK
+    assert capsys.readouterr().err == ""
