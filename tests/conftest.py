@@ -22,6 +22,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from current output")
 
 
+# Set when -k, -m, --lf or --deselect leave some of the collected tests out of the run.
+_SOME_LEFT_OUT = pytest.StashKey[bool]()
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if items:
+        items[0].config.stash[_SOME_LEFT_OUT] = True
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Hold only a run of the whole suite to the coverage threshold in pyproject.toml.
+
+    `python -m pytest` from the checkout (as the README's test command and .ci/run do) runs every test
+    and fails under the threshold; a developer's `pytest tests/test_cli.py` or `-k bruise` measures too
+    little code to meet it, and must not fail for that. pytest-cov reads the threshold into its plugin's
+    options before any conftest runs, so it is lifted there.
+    """
+    config = session.config
+    whole_suite = config.args_source is pytest.Config.ArgsSource.TESTPATHS and not config.stash.get(
+        _SOME_LEFT_OUT, False
+    )
+    options = getattr(config.pluginmanager.get_plugin("_cov"), "options", None)  # None without pytest-cov's --cov
+    if options is not None and not whole_suite:
+        options.cov_fail_under = None
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads or writes the user's real cache or config, and none sees another's."""
