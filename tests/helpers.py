@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -69,3 +71,28 @@ def line_column(text: str, snippet: str, target: str = "") -> str:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return f"{line}:{column}"
+
+
+def write_file(folder: Path, text: str, name: str = "clinic.yaml") -> Path:
+    """A clinic's knowledge-base file with `text`, in `folder`: its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def complete_as_zsh(tmp_path: Path, words: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    """Run the program as zsh's completion does, and report whether Rich was imported."""
+    script = (
+        "import sys\n"
+        "from botox_info.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich imported' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'no rich')\n"
+    )
+    env = {
+        **os.environ,
+        "_BOTOX_INFO_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": words,
+        "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"),
+        **env_vars,
+    }
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)

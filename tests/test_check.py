@@ -13,7 +13,7 @@ from botox_info import knowledge
 from botox_info.answers.assessment import Answers, assess
 from botox_info.errors import EXIT_OK, EXIT_USAGE
 
-from .helpers import BUILTIN, Run
+from .helpers import BUILTIN, Run, write_file
 
 EVERY_SITUATION = frozenset(s.id for s in BUILTIN.situations if s.number is None)
 
@@ -212,8 +212,7 @@ rules:
 def test_a_clinic_s_own_numeric_situation_gets_its_option_and_its_rule_applies(
     run: Run, tmp_path: Path, where: str
 ) -> None:
-    clinic = tmp_path / "clinic.yaml"
-    clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
+    clinic = write_file(tmp_path, CLINIC_SITUATION)
     data = ["-d", str(clinic)]
     after = {"after": data, "after as --data=FILE": [f"--data={clinic}"], "after as -dFILE": [f"-d{clinic}"]}
     args = (
@@ -243,8 +242,7 @@ def test_without_the_clinic_file_its_option_does_not_exist(run: Run) -> None:
 
 def test_a_data_option_after_a_double_dash_adds_no_clinic_options(run: Run, tmp_path: Path) -> None:
     """After '--' the words are no options: the file is not read, so its situation has no option."""
-    clinic = tmp_path / "clinic.yaml"
-    clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
+    clinic = write_file(tmp_path, CLINIC_SITUATION)
     result = run("check", "--weight-kg", "160", "--", "-d", str(clinic))
     assert result.exit_code == 2
     assert "No such option: --weight-kg" in result.stderr
@@ -258,10 +256,9 @@ def test_a_data_option_after_a_double_dash_adds_no_clinic_options(run: Run, tmp_
     ],
 )
 def test_a_situation_flag_must_be_free(run: Run, tmp_path: Path, flag: str, message: str) -> None:
-    clinic = tmp_path / "clinic.yaml"
-    clinic.write_text(
+    clinic = write_file(
+        tmp_path,
         f'situations:\n  - id: smoker\n    question: "Do you smoke?"\n    flag: {{name: {flag}, help: "You smoke."}}\n',
-        encoding="utf-8",
     )
     result = run("validate", str(clinic))
     assert result.exit_code == 3

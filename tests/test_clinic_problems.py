@@ -10,7 +10,7 @@ from typer.testing import Result
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE
 from botox_info.knowledge.schema import LAYER
 
-from .helpers import FIXTURES, Run, line_column
+from .helpers import FIXTURES, Run, line_column, write_file
 
 CLINIC_TEXT = (FIXTURES / "clinic.yaml").read_text(encoding="utf-8")
 ONE_PROBLEM = "botox-info: error: the knowledge base cannot be used (1 problem):\n"
@@ -18,8 +18,7 @@ LAYER_KEYS = ", ".join(LAYER.optional)  # a clinic's file needs none of them and
 
 
 def validate(run: Run, tmp_path: Path, text: str) -> tuple[Path, Result]:
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout == ""

@@ -15,7 +15,7 @@ from botox_info.answers.completion import area_words, side_effect_words
 from botox_info.errors import EXIT_OK, EXIT_OUTPUT, FileProblem, KnowledgeBaseError
 from botox_info.knowledge import loader
 
-from .helpers import BUILTIN, CLINIC, Run
+from .helpers import BUILTIN, CLINIC, Run, complete_as_zsh
 
 
 def test_show_completes_ids_and_aliases_as_single_words() -> None:
@@ -35,33 +35,15 @@ def test_area_completion() -> None:
     assert all(BUILTIN.find_area(word) for word in area_words(BUILTIN, ""))
 
 
-def _complete(tmp_path: Path, words: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
-    """Run the program as zsh's completion does, and report whether Rich was imported."""
-    script = (
-        "import sys\n"
-        "from botox_info.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('rich imported' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'no rich')\n"
-    )
-    env = {
-        **os.environ,
-        "_BOTOX_INFO_COMPLETE": "complete_zsh",
-        "_TYPER_COMPLETE_ARGS": words,
-        "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"),
-        **env_vars,
-    }
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)
-
-
 def test_the_shell_gets_names_after_show_without_rich(tmp_path: Path) -> None:
-    result = _complete(tmp_path, "botox-info show spock")
+    result = complete_as_zsh(tmp_path, "botox-info show spock")
     assert '"spock-brows"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
     assert result.stderr == ""
 
 
 def test_the_shell_gets_areas_after_area(tmp_path: Path) -> None:
-    result = _complete(tmp_path, "botox-info list --area gla")
+    result = complete_as_zsh(tmp_path, "botox-info list --area gla")
     assert '"glabella"' in result.stdout
     assert '"glabellar-lines"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
@@ -84,12 +66,12 @@ def test_completion_never_prints_an_error_into_the_shell(tmp_path: Path, where: 
         path.write_text(BROKEN_YAML)
     env = {"BOTOX_INFO_DATA": str(path)} if where == "$BOTOX_INFO_DATA" else {}
     words = f"botox-info --data {path} show spock" if where == "--data" else "botox-info show spock"
-    result = _complete(tmp_path, words, **env)  # times out, and fails, if it hangs
+    result = complete_as_zsh(tmp_path, words, **env)  # times out, and fails, if it hangs
     assert result.stderr == ""
     assert '"spock-brows"' in result.stdout
-    areas = _complete(tmp_path, "botox-info check --area gla", **env)
+    areas = complete_as_zsh(tmp_path, "botox-info check --area gla", **env)
     assert (areas.stderr, '"glabella"' in areas.stdout) == ("", True)
-    situations = _complete(tmp_path, "botox-info check --has preg", **env)
+    situations = complete_as_zsh(tmp_path, "botox-info check --has preg", **env)
     assert (situations.stderr, '"pregnant-or-breastfeeding"' in situations.stdout) == ("", True)
 
 

@@ -12,15 +12,9 @@ import pytest
 
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .helpers import BUILTIN, CLINIC, FIXTURES, Run, json_document, line_column
+from .helpers import BUILTIN, CLINIC, FIXTURES, Run, json_document, line_column, write_file
 
 CLINIC_TEXT = CLINIC.read_text(encoding="utf-8")
-
-
-def write(tmp_path: Path, text: str, name: str = "clinic.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # ---- layering ------------------------------------------------------------------
@@ -55,7 +49,7 @@ def test_list_marks_the_entries_a_clinic_file_wrote(run: Run) -> None:
 
 
 def test_later_files_win(run: Run, tmp_path: Path) -> None:
-    later = write(tmp_path, "side_effects:\n  - id: bruising\n    summary: Our own summary.\n", "later.yaml")
+    later = write_file(tmp_path, "side_effects:\n  - id: bruising\n    summary: Our own summary.\n", "later.yaml")
     data = json_document(run("-d", str(CLINIC), "-d", str(later), "show", "bruising", "--format", "json"))
     assert data["summary"] == "Our own summary."
     assert data["mitigation"][0]["text"] == "Call our aftercare line if a bruise worries you."
@@ -73,14 +67,14 @@ def test_the_environment_variable_and_the_users_own_file_are_layers(run: Run, tm
 
 def test_replace_true_starts_afresh(run: Run, tmp_path: Path) -> None:
     minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
-    path = write(tmp_path, "replace: true\n" + minimal)
+    path = write_file(tmp_path, "replace: true\n" + minimal)
     ids = [entry["id"] for entry in json.loads(run("-d", str(path), "list", "--format", "json").stdout)["side_effects"]]
     assert ids == ["sagging"]
     assert "Test data only, not medical advice." in run("-d", str(path), "urgent").stdout
 
 
 def test_a_replacing_file_must_be_complete(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, "replace: true\ndisclaimer: Ours.\n")
+    path = write_file(tmp_path, "replace: true\ndisclaimer: Ours.\n")
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert f"  {path}:1:1: (top level): missing required key 'sources' (a non-empty list)" in result.stderr
@@ -123,7 +117,7 @@ def test_validate_a_good_clinic_file(run: Run) -> None:
 
 def test_validate_reports_every_problem_with_file_line_column_and_field(run: Run, tmp_path: Path) -> None:
     text = CLINIC_TEXT.replace("  - id: tingling\n    name: Tingling\n", "  - id: tingling\n    nmae: Tingling\n")
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path), str(CLINIC))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout.startswith(f"ok: {CLINIC}:")  # the good file is still reported
@@ -134,7 +128,7 @@ def test_validate_reports_every_problem_with_file_line_column_and_field(run: Run
 
 def test_an_incomplete_new_entry_is_reported_in_the_clinic_file(run: Run, tmp_path: Path) -> None:
     text = "side_effects:\n  - id: numbness\n    name: Numbness\n"
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert f"  {path}:2:5: side_effects[0]: missing required key 'summary' (a non-empty string)" in result.stderr
@@ -142,7 +136,7 @@ def test_an_incomplete_new_entry_is_reported_in_the_clinic_file(run: Run, tmp_pa
 
 def test_a_clinic_may_cite_the_built_in_sources_but_not_unknown_ones(run: Run, tmp_path: Path) -> None:
     text = "side_effects:\n  - id: pain\n    mitigation:\n      - text: Ice helps.\n        sources: [article, nhs-x]\n"
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     where = line_column(text, "nhs-x")
@@ -153,20 +147,20 @@ def test_a_clinic_may_cite_the_built_in_sources_but_not_unknown_ones(run: Run, t
 
 def test_an_unknown_area_in_a_clinic_entry_names_its_line(run: Run, tmp_path: Path) -> None:
     text = CLINIC_TEXT.replace("    areas: [forehead]", "    areas: [nose]")
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert f"{path}:{line_column(text, 'nose')}: side_effects[1].areas[0]: unknown area 'nose'" in result.stderr
 
 
 def test_an_alias_that_clashes_with_a_built_in_entry_is_reported(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, CLINIC_TEXT.replace("aliases: [pins and needles]", "aliases: [Bruise]"))
+    path = write_file(tmp_path, CLINIC_TEXT.replace("aliases: [pins and needles]", "aliases: [Bruise]"))
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert "duplicate side-effect name or alias 'Bruise': already used by 'bruising'" in result.stderr
 
 
 def test_a_broken_clinic_file_stops_every_command_with_exit_3(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, "side_effects: [\n")
+    path = write_file(tmp_path, "side_effects: [\n")
     result = run("--data", str(path), "show", "sagging")
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout == ""
@@ -202,7 +196,7 @@ def test_a_broken_file_gets_one_clear_error(run: Run, tmp_path: Path, content: b
 def test_billion_laughs_is_refused(run: Run, tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
-    path = write(tmp_path, "\n".join(lines) + "\n")
+    path = write_file(tmp_path, "\n".join(lines) + "\n")
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert "anchors and aliases (&name, *name) are not allowed" in result.stderr
@@ -233,7 +227,7 @@ def test_a_file_that_cannot_be_read(run: Run, tmp_path: Path, kind: str) -> None
 
 def test_hostile_text_in_a_clinic_file_prints_literally(run: Run, tmp_path: Path) -> None:
     text = 'side_effects:\n  - id: pain\n    summary: "[red]x[/red] :warning: \\e[2J\\e]0;pwned\\a done"\n'
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     for output_format in ("table", "json", "markdown"):
         result = run("--data", str(path), "show", "pain", "--format", output_format, env={"FORCE_COLOR": "1"})
         assert result.exit_code == EXIT_OK
