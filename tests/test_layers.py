@@ -262,3 +262,25 @@ def test_a_bad_duration_is_a_usage_error(run: Run) -> None:
 
 def test_filters_can_leave_nothing(run: Run) -> None:
     assert run("list", "--max-duration", "1min").exit_code == EXIT_NOT_FOUND
+
+
+def test_a_duration_of_exactly_one_unit_is_singular(run: Run, tmp_path: Path) -> None:
+    path = write_file(
+        tmp_path,
+        "side_effects:\n  - id: bruising\n"
+        "    duration: {text: about a day, low: 1, high: 1, unit: days, sources: [article]}\n",
+    )
+    rows = run("-d", str(path), "list", "--format", "markdown").stdout.splitlines()
+    assert "| 1 day |" in next(row for row in rows if row.startswith("| Bumps, swelling and bruising |"))
+
+
+def test_a_relative_config_folder_is_not_trusted(run: Run, tmp_path: Path) -> None:
+    """$XDG_CONFIG_HOME=cfg names a folder of wherever the command runs, which someone else may own."""
+    home_config = {"XDG_CONFIG_HOME": "cfg", "APPDATA": None, "HOME": str(tmp_path)}
+    files = json_document(run("paths", "--format", "json", env=home_config))["files"]
+    assert [(f["source"], f["path"]) for f in files] == [
+        ("built-in", files[0]["path"]),
+        ("your own file", str(tmp_path / ".config" / "botox-info" / "side_effects.yaml")),
+    ]
+    nowhere = {"XDG_CONFIG_HOME": "cfg", "APPDATA": None, "HOME": "home"}
+    assert [f["source"] for f in json_document(run("paths", "--format", "json", env=nowhere))["files"]] == ["built-in"]

@@ -147,6 +147,33 @@ STRUCTURE_CASES = [
         "2026.5",
     ),
     (
+        "summary-is-a-list",
+        "summary: Skin can look looser for a while.",
+        "summary: [Skin, looser]",
+        "side_effects[0].summary",
+        "expected a non-empty string, found a list",
+        "summary: [Skin, looser]",
+        "[",
+    ),
+    (
+        "summary-is-a-mapping",
+        "summary: Skin can look looser for a while.",
+        "summary: {skin: looser}",
+        "side_effects[0].summary",
+        "expected a non-empty string, found a mapping",
+        "summary: {skin: looser}",
+        "{",
+    ),
+    (
+        "year-is-a-date",
+        "year: 2026",
+        "year: 2026-01-31",
+        "sources[0].year",
+        "expected a whole number, found date",
+        "year: 2026-01-31",
+        "2026",
+    ),
+    (
         "aliases-is-text",
         "aliases: [droopy skin]",
         "aliases: droopy skin",
@@ -694,6 +721,19 @@ def test_a_range_across_studies_needs_its_end_above_its_start(tmp_path: Path) ->
     assert problems == [
         f"{path}:{line_column(text, 'percent_high: 0.1', '0.1')}: side_effects[0].frequency.figures[0].percent_high: "
         "a range must not end below its start ('percent')"
+    ]
+
+
+def test_a_range_across_studies_has_no_placebo_rate(tmp_path: Path) -> None:
+    """A placebo rate belongs to one study; a range spans several, so the two together mislead."""
+    text = edit(
+        "          percent: 0.2\n          placebo_percent: 0\n",
+        "          percent: 0.2\n          percent_high: 0.4\n          placebo_percent: 0\n",
+    )
+    path, problems = problems_of(tmp_path, text)
+    assert problems == [
+        f"{path}:{line_column(text, 'placebo_percent: 0', '0')}: side_effects[0].frequency.figures[0].placebo_percent: "
+        "a range across studies has no placebo rate: give the placebo rate with a single study's figure"
     ]
 
 

@@ -110,7 +110,7 @@ class _RefusingStdout(io.TextIOBase):
         raise self.error
 
 
-def _main(args: list[str], stdout: io.TextIOBase, monkeypatch: pytest.MonkeyPatch) -> int | str | None:
+def _main(args: list[str], stdout: io.TextIOBase | None, monkeypatch: pytest.MonkeyPatch) -> int | str | None:
     """Run the program's entry point in this process with `stdout`; its exit code."""
     from botox_info.cli import main
 
@@ -138,3 +138,12 @@ def test_in_process_a_reader_who_hung_up_is_no_error(
     gone = _RefusingStdout(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
     assert _main(args, gone, monkeypatch) == EXIT_OK
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_in_process_no_stdout_at_all_is_an_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python sets sys.stdout to None when the program starts with stdout closed (`>&-`)."""
+    assert _main(args, None, monkeypatch) == EXIT_OUTPUT
+    assert capsys.readouterr().err == CLOSED
