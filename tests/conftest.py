@@ -60,9 +60,11 @@ def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def run() -> Run:
     """Invoke the CLI in-process: run("show", "sagging", env={...})."""
 
-    def invoke(*args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8") -> Result:
+    def invoke(
+        *args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8", input: str | None = None
+    ) -> Result:
         runner = CliRunner(charset=charset)
-        return runner.invoke(app, list(args), env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
+        return runner.invoke(app, list(args), input=input, env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
 
     return invoke
 

@@ -37,9 +37,11 @@ BUILTIN = knowledge.load()
 
 
 class Run(Protocol):
-    """The `run` fixture: invoke the CLI in-process, run("show", "sagging", env={...})."""
+    """The `run` fixture: invoke the CLI in-process, run("show", "sagging", env={...}); `input` is its stdin."""
 
-    def __call__(self, *args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8") -> Result: ...
+    def __call__(
+        self, *args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8", input: str | None = None
+    ) -> Result: ...
 
 
 # JSON output is whatever the document holds; tests index into it and compare, so its values are Any.

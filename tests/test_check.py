@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
 from botox_info import knowledge
 from botox_info.answers.assessment import Answers, assess
@@ -149,7 +148,7 @@ def test_age_that_is_not_a_number(run: Run) -> None:
 def test_interactive_answers(run: Run) -> None:
     questions = [s for s in BUILTIN.situations if s.number is None]
     replies = ["forehead, jaw", "62"] + ["y" if s.id == "blood-thinners" else "n" for s in questions]
-    result = CliInput(run).answer(replies)
+    result = run("check", "--interactive", input="\n".join(replies) + "\n")
     assert result.exit_code == EXIT_OK, result.output
     assert "You told botox-info: Forehead lines; Jaw (masseter, TMJ; off-label); age 62; blood thinners." in (
         " ".join(result.stdout.split())
@@ -160,26 +159,11 @@ def test_interactive_answers(run: Run) -> None:
 def test_interactive_asks_again_after_a_bad_answer(run: Run) -> None:
     questions = [s for s in BUILTIN.situations if s.number is None]
     replies = ["nose", "jaw", "400", "", *(["n"] * len(questions))]
-    result = CliInput(run).answer(replies)
+    result = run("check", "--interactive", input="\n".join(replies) + "\n")
     assert result.exit_code == EXIT_OK, result.output
     assert "no treatment area matches 'nose'" in result.output
     assert "Please give a whole number from 0 to 120 (years), or press Enter to skip." in result.output
     assert "age" not in result.stdout.split("You told botox-info:", 1)[1].split(".", 1)[0]
-
-
-class CliInput:
-    def __init__(self, run: Run) -> None:
-        self.run = run
-
-    def answer(self, replies: list[str]) -> Result:
-        from typer.testing import CliRunner
-
-        from botox_info.cli import app
-
-        from .helpers import PLAIN_ENV
-
-        runner = CliRunner()
-        return runner.invoke(app, ["check", "--interactive"], input="\n".join(replies) + "\n", env=PLAIN_ENV)
 
 
 # ---- shortcut options come from the knowledge base's situations --------------------------
