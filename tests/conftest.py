@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,19 +14,38 @@ from typer.testing import CliRunner, Result
 
 from botox_info.cli import app
 
-GOLDEN = Path(__file__).parent / "golden"
-FIXTURES = Path(__file__).parent / "fixtures"
-# Reproducible output: piped (unwrapped) width and no colour unless a test asks.
-PLAIN_ENV = {"COLUMNS": None, "NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "xterm"}
-
-
-# Test modules load the built-in knowledge base while pytest collects them, before any
-# fixture runs: keep that, and anything else outside a test, away from the user's cache.
-os.environ["BOTOX_INFO_CACHE_DIR"] = ""
+# helpers also keeps the knowledge base that test modules load at collection off the user's cache.
+from .helpers import GOLDEN, PLAIN_ENV, Run
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from current output")
+
+
+# Set when -k, -m, --lf or --deselect leave some of the collected tests out of the run.
+_SOME_LEFT_OUT = pytest.StashKey[bool]()
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if items:
+        items[0].config.stash[_SOME_LEFT_OUT] = True
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Hold only a run of the whole suite to the coverage threshold in pyproject.toml.
+
+    `python -m pytest` from the checkout (as the README's test command and .ci/run do) runs every test
+    and fails under the threshold; a developer's `pytest tests/test_cli.py` or `-k bruise` measures too
+    little code to meet it, and must not fail for that. pytest-cov reads the threshold into its plugin's
+    options before any conftest runs, so it is lifted there.
+    """
+    config = session.config
+    whole_suite = config.args_source is pytest.Config.ArgsSource.TESTPATHS and not config.stash.get(
+        _SOME_LEFT_OUT, False
+    )
+    options = getattr(config.pluginmanager.get_plugin("_cov"), "options", None)  # None without pytest-cov's --cov
+    if options is not None and not whole_suite:
+        options.cov_fail_under = None
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +57,14 @@ def _isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def run() -> Callable[..., Result]:
+def run() -> Run:
     """Invoke the CLI in-process: run("show", "sagging", env={...})."""
 
-    def invoke(*args: str, env: dict[str, str | None] | None = None, charset: str = "utf-8") -> Result:
+    def invoke(
+        *args: str, env: Mapping[str, str | None] | None = None, charset: str = "utf-8", input: str | None = None
+    ) -> Result:
         runner = CliRunner(charset=charset)
-        return runner.invoke(app, list(args), env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
+        return runner.invoke(app, list(args), input=input, env={**PLAIN_ENV, **(env or {})}, catch_exceptions=False)
 
     return invoke
 
@@ -86,7 +107,7 @@ def process(command: list[str], tmp_path: Path) -> Callable[..., subprocess.Comp
 
 
 @pytest.fixture
-def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+def knowledge_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str], Path]:
     """Make the CLI read a knowledge base written by the test instead of the built-in one."""
     import botox_info.cli
     from botox_info import knowledge

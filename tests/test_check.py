@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
 from botox_info import knowledge
 from botox_info.answers.assessment import Answers, assess
 from botox_info.errors import EXIT_OK, EXIT_USAGE
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, Run, write_file
+
 EVERY_SITUATION = frozenset(s.id for s in BUILTIN.situations if s.number is None)
 
 
@@ -150,7 +148,7 @@ def test_age_that_is_not_a_number(run: Run) -> None:
 def test_interactive_answers(run: Run) -> None:
     questions = [s for s in BUILTIN.situations if s.number is None]
     replies = ["forehead, jaw", "62"] + ["y" if s.id == "blood-thinners" else "n" for s in questions]
-    result = CliInput(run).answer(replies)
+    result = run("check", "--interactive", input="\n".join(replies) + "\n")
     assert result.exit_code == EXIT_OK, result.output
     assert "You told botox-info: Forehead lines; Jaw (masseter, TMJ; off-label); age 62; blood thinners." in (
         " ".join(result.stdout.split())
@@ -161,26 +159,11 @@ def test_interactive_answers(run: Run) -> None:
 def test_interactive_asks_again_after_a_bad_answer(run: Run) -> None:
     questions = [s for s in BUILTIN.situations if s.number is None]
     replies = ["nose", "jaw", "400", "", *(["n"] * len(questions))]
-    result = CliInput(run).answer(replies)
+    result = run("check", "--interactive", input="\n".join(replies) + "\n")
     assert result.exit_code == EXIT_OK, result.output
     assert "no treatment area matches 'nose'" in result.output
     assert "Please give a whole number from 0 to 120 (years), or press Enter to skip." in result.output
     assert "age" not in result.stdout.split("You told botox-info:", 1)[1].split(".", 1)[0]
-
-
-class CliInput:
-    def __init__(self, run: Run) -> None:
-        self.run = run
-
-    def answer(self, replies: list[str]) -> Result:
-        from typer.testing import CliRunner
-
-        from botox_info.cli import app
-
-        from .conftest import PLAIN_ENV
-
-        runner = CliRunner()
-        return runner.invoke(app, ["check", "--interactive"], input="\n".join(replies) + "\n", env=PLAIN_ENV)
 
 
 # ---- shortcut options come from the knowledge base's situations --------------------------
@@ -209,17 +192,17 @@ rules:
 """
 
 
-@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize("where", ["before", "after", "after as --data=FILE", "after as -dFILE"])
 def test_a_clinic_s_own_numeric_situation_gets_its_option_and_its_rule_applies(
     run: Run, tmp_path: Path, where: str
 ) -> None:
-    clinic = tmp_path / "clinic.yaml"
-    clinic.write_text(CLINIC_SITUATION, encoding="utf-8")
+    clinic = write_file(tmp_path, CLINIC_SITUATION)
     data = ["-d", str(clinic)]
+    after = {"after": data, "after as --data=FILE": [f"--data={clinic}"], "after as -dFILE": [f"-d{clinic}"]}
     args = (
         [*data, "check", "--weight-kg", "160", "--smoker"]
         if where == "before"
-        else ["check", "--weight-kg", "160", "--smoker", *data]
+        else ["check", "--weight-kg", "160", "--smoker", *after[where]]
     )
     result = run(*args)
     assert result.exit_code == 0, result.stderr
@@ -241,6 +224,14 @@ def test_without_the_clinic_file_its_option_does_not_exist(run: Run) -> None:
     assert "No such option: --weight-kg" in result.stderr
 
 
+def test_a_data_option_after_a_double_dash_adds_no_clinic_options(run: Run, tmp_path: Path) -> None:
+    """After '--' the words are no options: the file is not read, so its situation has no option."""
+    clinic = write_file(tmp_path, CLINIC_SITUATION)
+    result = run("check", "--weight-kg", "160", "--", "-d", str(clinic))
+    assert result.exit_code == 2
+    assert "No such option: --weight-kg" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("flag", "message"),
     [
@@ -249,10 +240,9 @@ def test_without_the_clinic_file_its_option_does_not_exist(run: Run) -> None:
     ],
 )
 def test_a_situation_flag_must_be_free(run: Run, tmp_path: Path, flag: str, message: str) -> None:
-    clinic = tmp_path / "clinic.yaml"
-    clinic.write_text(
+    clinic = write_file(
+        tmp_path,
         f'situations:\n  - id: smoker\n    question: "Do you smoke?"\n    flag: {{name: {flag}, help: "You smoke."}}\n',
-        encoding="utf-8",
     )
     result = run("validate", str(clinic))
     assert result.exit_code == 3

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from botox_info import __version__, knowledge
+from botox_info import __version__
 from botox_info.cli import app
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
+from .helpers import BUILTIN, FIXTURES, Run, listed_ids
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
 ENTRY_IDS = [entry.id for entry in BUILTIN.side_effects]
 COMMANDS = ["list", "show", "avoid", "before", "after", "urgent", "sources", "check", "timeline"]
 FORMATS = ["table", "json", "markdown"]
@@ -49,6 +47,17 @@ def test_version_prints_name_and_version(run: Run) -> None:
     assert result.exit_code == EXIT_OK
     assert result.stdout == f"botox-info {__version__}\n"
     assert run("-V").stdout == result.stdout
+
+
+def test_python_dash_m_runs_the_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m botox_info --version`, in-process (the wheel test runs it as a real process)."""
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["botox-info", "--version"])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("botox_info", run_name="__main__")
+    assert exited.value.code == EXIT_OK
+    assert capsys.readouterr().out == f"botox-info {__version__}\n"
 
 
 def test_no_arguments_shows_help_with_the_red_flag_line(run: Run) -> None:
@@ -398,11 +407,6 @@ def test_ascii_terminal_gets_readable_stand_ins(run: Run) -> None:
 # ---- clinical content: origin, frequency, urgency, before, after, sources ------------
 
 
-def _ids(result: Result) -> list[str]:
-    assert result.exit_code == EXIT_OK, result.stderr
-    return [entry["id"] for entry in json.loads(result.stdout)["side_effects"]]
-
-
 def test_list_marks_where_each_entry_comes_from(run: Run) -> None:
     stdout = run("list", env={"COLUMNS": "100"}).stdout
     assert stdout.count("from article") == sum(entry.origin == "article" for entry in BUILTIN.side_effects) == 8
@@ -420,7 +424,7 @@ def test_list_marks_where_each_entry_comes_from(run: Run) -> None:
     ],
 )
 def test_the_most_common_side_effect_of_an_area_comes_first(run: Run, area: str, most_common: str) -> None:
-    ids = _ids(run("list", "--area", area, "--sort", "frequency", "--format", "json"))
+    ids = listed_ids(run("list", "--area", area, "--sort", "frequency", "--format", "json"))
     assert ids[0] == most_common
     area_id = BUILTIN.find_area(area).id
     assert all(area_id in BUILTIN.find(entry_id).areas for entry_id in ids)
@@ -440,14 +444,14 @@ def test_unknown_area_is_a_usage_error_naming_the_choices(run: Run) -> None:
 
 @pytest.mark.parametrize("bucket", ["common", "uncommon", "not-well-measured"])
 def test_list_filters_by_frequency(run: Run, bucket: str) -> None:
-    ids = _ids(run("list", "--frequency", bucket, "--format", "json"))
+    ids = listed_ids(run("list", "--frequency", bucket, "--format", "json"))
     expected = [e.id for e in BUILTIN.side_effects if e.frequency.bucket == bucket.replace("-", " ")]
     assert ids == expected
     assert ids
 
 
 def test_list_filters_by_urgency(run: Run) -> None:
-    ids = _ids(run("list", "--urgency", "get-help-now", "--format", "json"))
+    ids = listed_ids(run("list", "--urgency", "get-help-now", "--format", "json"))
     assert ids == [e.id for e in BUILTIN.side_effects if e.urgency == "get help now"]
     assert "toxin-spread" in ids
 
@@ -461,15 +465,15 @@ def test_filters_that_leave_nothing_say_so(run: Run) -> None:
 
 
 def test_sort_by_name_and_by_duration(run: Run) -> None:
-    by_name = _ids(run("list", "--sort", "name", "--format", "json"))
+    by_name = listed_ids(run("list", "--sort", "name", "--format", "json"))
     assert by_name == [e.id for e in sorted(BUILTIN.side_effects, key=lambda e: e.name.casefold())]
-    by_duration = _ids(run("list", "--sort", "duration", "--format", "json"))
+    by_duration = listed_ids(run("list", "--sort", "duration", "--format", "json"))
     hours = [BUILTIN.find(entry_id).duration.high_hours for entry_id in by_duration]
     assert hours == sorted(hours, key=lambda h: -1 if h is None else h, reverse=True)
 
 
 def test_sort_by_urgency_puts_emergencies_first(run: Run) -> None:
-    ids = _ids(run("list", "--sort", "urgency", "--format", "json"))
+    ids = listed_ids(run("list", "--sort", "urgency", "--format", "json"))
     tiers = [BUILTIN.find(entry_id).urgency for entry_id in ids]
     order = ["get help now", "see your doctor", "usually settles by itself"]
     assert tiers == sorted(tiers, key=order.index)

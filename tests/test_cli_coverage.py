@@ -4,18 +4,15 @@ duration filters at their boundary, and help text for every command of the app."
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from botox_info import knowledge
 from botox_info.cli import app
 from botox_info.errors import EXIT_OK
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, Run
+
 COLOUR = {"NO_COLOR": None, "FORCE_COLOR": "1", "COLUMNS": "80"}
 BOLD, BOLD_RED, BOLD_RED_UNDERLINED, RESET = "\x1b[1m", "\x1b[1;31m", "\x1b[1;4;31m", "\x1b[0m"
 
@@ -106,10 +103,12 @@ def test_an_entry_lasting_exactly_two_weeks_is_kept_by_max_and_min_two_weeks(run
 
 def _every_command() -> list[str]:
     """Every command of the app, from Typer's own list (what `--help` lists), not a hand-written one."""
+    import typer.core
     import typer.main
 
     group = typer.main.get_command(app)
-    return sorted(group.commands)  # type: ignore[attr-defined]
+    assert isinstance(group, typer.core.TyperGroup)
+    return sorted(group.commands)
 
 
 def test_the_app_lists_every_registered_command() -> None:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
 from botox_info.cli import app
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
-from .test_completion import _complete
+from .helpers import FIXTURES, Run, complete_as_zsh
 
-Run = Callable[..., Result]
 CLINIC = str(FIXTURES / "clinic.yaml")  # adds the side effect 'tingling' (alias 'pins and needles')
 ARGUMENTS = {"show": ["tingling"], "search": ["tingling"]}
 # Every command that reads the knowledge base, from the app itself (validate and schema read only what they name).
@@ -68,7 +64,7 @@ def test_data_files_on_both_sides_are_layered_in_the_order_typed(run: Run, tmp_p
     ],
 )
 def test_completion_reads_the_data_files_on_the_command_line(tmp_path: Path, words: str) -> None:
-    result = _complete(tmp_path, words)
+    result = complete_as_zsh(tmp_path, words)
     assert '"tingling"' in result.stdout
     assert result.stderr == ""
 
@@ -76,7 +72,7 @@ def test_completion_reads_the_data_files_on_the_command_line(tmp_path: Path, wor
 def test_completion_of_areas_reads_the_data_files_too(tmp_path: Path) -> None:
     area_file = tmp_path / "areas.yaml"
     area_file.write_text("areas:\n  - id: earlobe\n    name: Earlobe\n    aliases: [ear lobes]\n", encoding="utf-8")
-    result = _complete(tmp_path, f"botox-info list -d {area_file} --area ear")
+    result = complete_as_zsh(tmp_path, f"botox-info list -d {area_file} --area ear")
     assert '"earlobe"' in result.stdout
     assert '"ear-lobes"' in result.stdout
 

@@ -3,19 +3,16 @@ small words, Markdown tables and escaping, bidi overrides, narrow and ASCII term
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
 
 from botox_info.cli import app
 from botox_info.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES, Run, listed_ids
 
-Run = Callable[..., Result]
 Process = Callable[..., "subprocess.CompletedProcess[bytes]"]
 ODD = str(FIXTURES / "odd-text.yaml")  # a clinic file with |, *, _, a two-line name and bidi overrides
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
@@ -97,7 +94,7 @@ def test_list_markdown_keeps_a_clinics_odd_name_in_one_row(run: Run) -> None:
     result = run("--data", ODD, "list", "--format", "markdown")
     assert result.exit_code == EXIT_OK
     rows = _table_rows(result.stdout)
-    assert len(rows) == 1 + len(_ids(run("--data", ODD, "list", "--format", "json")))
+    assert len(rows) == 1 + len(listed_ids(run("--data", ODD, "list", "--format", "json")))
     tingling = next(row for row in rows if row.startswith("| Tingling"))
     assert tingling.startswith(
         r"| Tingling \| \*pins\* and\_needles on two lines | A brief \| tingling \*at\* the\_sites, then it passes. |"
@@ -126,11 +123,6 @@ def test_search_markdown_escapes_a_clinics_markdown_characters(run: Run) -> None
     stdout = run("--data", ODD, "search", "nerve", "--format", "markdown").stdout
     assert "## Tingling \\| \\*pins\\* and\\_needles on two lines\n" in stdout
     assert "- why: The needle \\| irritates \\*small\\* **nerve**\\_endings." in stdout
-
-
-def _ids(result: Result) -> list[str]:
-    assert result.exit_code == EXIT_OK, result.stderr
-    return [entry["id"] for entry in json.loads(result.stdout)["side_effects"]]
 
 
 # ---- narrow and ASCII terminals ---------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,28 +10,19 @@ from typer.testing import Result
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE
 from botox_info.knowledge.schema import LAYER
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES, Run, line_column, write_file
 
-Run = Callable[..., Result]
 CLINIC_TEXT = (FIXTURES / "clinic.yaml").read_text(encoding="utf-8")
 ONE_PROBLEM = "botox-info: error: the knowledge base cannot be used (1 problem):\n"
 LAYER_KEYS = ", ".join(LAYER.optional)  # a clinic's file needs none of them and may have any
 
 
 def validate(run: Run, tmp_path: Path, text: str) -> tuple[Path, Result]:
-    path = tmp_path / "clinic.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout == ""
     return path, result
-
-
-def at(text: str, snippet: str, target: str) -> str:
-    """'line:column' of `target` inside the one occurrence of `snippet`."""
-    assert text.count(snippet) == 1, snippet
-    index = text.index(snippet) + snippet.index(target)
-    return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
 
 
 # ---- item 9: an id twice in one file ----------------------------------------------------------
@@ -66,7 +56,7 @@ def test_a_source_id_twice_in_a_clinic_file(run: Run, tmp_path: Path) -> None:
         "sources:\n", "sources:\n  - id: our-clinic\n    title: Old leaflet\n    publisher: Example Skin Clinic\n", 1
     )
     path, result = validate(run, tmp_path, text)
-    second = at(text, "  - id: our-clinic\n    title: Aftercare", "our-clinic")
+    second = line_column(text, "  - id: our-clinic\n    title: Aftercare", "our-clinic")
     assert result.stderr == (
         f"{ONE_PROBLEM}  {path}:{second}: sources[1].id: "
         "duplicate source id 'our-clinic': already used by sources[0] in this file\n"
@@ -90,7 +80,7 @@ def test_a_clash_made_by_changing_a_built_in_entry_is_blamed_on_the_clinic_file(
     text = f"side_effects:\n  - id: pain\n    {change}\n"
     path, result = validate(run, tmp_path, text)
     assert result.stderr == (
-        f"{ONE_PROBLEM}  {path}:{at(text, change, word)}: {field}: "
+        f"{ONE_PROBLEM}  {path}:{line_column(text, change, word)}: {field}: "
         f"duplicate side-effect name or alias '{word}': already used by 'bruising'\n"
     )
 
@@ -167,7 +157,7 @@ def test_each_rule_check_names_the_clinic_files_line(
     text = RULE.format(**fields)
     path, result = validate(run, tmp_path, text)
     # A problem with the whole rule points at its first key; the others at their value.
-    where = at(text, "id: our-rule", "id") if target == "- id: our-rule" else at(text, target, target)
+    where = line_column(text, "id: our-rule", "id") if target == "- id: our-rule" else line_column(text, target, target)
     assert result.stderr == f"{ONE_PROBLEM}  {path}:{where}: {field}: {message}\n"
 
 

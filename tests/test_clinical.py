@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-
 import pytest
-from typer.testing import Result
 
 from botox_info import knowledge
-from botox_info.errors import EXIT_OK
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, Run, json_document
+
 WEEK = 24 * 7
-
-
-def _json(run: Run, *args: str) -> dict[str, object]:
-    result = run(*args, "--format", "json")
-    assert result.exit_code == EXIT_OK, result.stderr
-    document: dict[str, object] = json.loads(result.stdout)
-    return document
 
 
 # ---- a severe allergic reaction is an emergency ---------------------------------------
@@ -35,8 +23,8 @@ def test_urgent_lists_the_signs_of_a_severe_allergic_reaction_among_those_needin
 
 
 def test_the_severe_allergic_reaction_is_in_the_get_help_now_tier_and_the_mild_one_is_not(run: Run) -> None:
-    document = _json(run, "list", "--urgency", "get-help-now")
-    ids = [entry["id"] for entry in document["side_effects"]]  # type: ignore[index]
+    document = json_document(run("list", "--urgency", "get-help-now", "--format", "json"))
+    ids = [entry["id"] for entry in document["side_effects"]]
     assert "severe-allergic-reaction" in ids
     assert "allergic-reaction" not in ids
     assert BUILTIN.find("allergic-reaction").urgency == "see your doctor"
@@ -52,8 +40,8 @@ def test_show_of_the_mild_reaction_sends_the_serious_signs_to_emergency_help(run
 
 
 def test_pain_relief_is_never_shown_without_asking_the_clinic_and_keeping_to_the_dose(run: Run) -> None:
-    hits = _json(run, "search", "acetaminophen")["hits"]
-    passages = [p["text"] for hit in hits for p in hit["passages"] if "acetaminophen" in p["text"]]  # type: ignore[attr-defined]
+    hits = json_document(run("search", "acetaminophen", "--format", "json"))["hits"]
+    passages = [p["text"] for hit in hits for p in hit["passages"] if "acetaminophen" in p["text"]]
     assert passages
     for text in passages:
         assert "Ask the clinic first" in text
@@ -94,8 +82,8 @@ def test_check_for_the_jaw_never_presents_the_top_of_a_range_as_the_reader_s_ris
     stdout = run("check", "--area", "jaw").stdout
     assert "18.8" not in stdout
     assert "Paradoxical bulging of the jaw muscle (uncommon here): 0.49%" in stdout
-    by_area = _json(run, "check", "--area", "jaw")["by_area"]
-    figures = [row["figure"] for row in by_area["jaw"] if row["figure"]]  # type: ignore[index]
+    by_area = json_document(run("check", "--area", "jaw", "--format", "json"))["by_area"]
+    figures = [row["figure"] for row in by_area["jaw"] if row["figure"]]
     assert all(figure["kind"] == "incidence" for figure in figures)
 
 
@@ -107,10 +95,12 @@ def test_show_gives_the_range_as_a_range(run: Run) -> None:
 
 def test_a_bucket_from_one_area_s_figure_applies_to_that_area_only(run: Run) -> None:
     assert "| not well measured overall; jaw: uncommon |" in run("list", "--format", "markdown").stdout
-    forehead = _json(run, "list", "--area", "forehead", "--frequency", "not-well-measured")["side_effects"]
-    assert "sagging" in [entry["id"] for entry in forehead]  # type: ignore[attr-defined]
-    jaw = _json(run, "list", "--area", "jaw", "--frequency", "uncommon")["side_effects"]
-    assert "sagging" in [entry["id"] for entry in jaw]  # type: ignore[attr-defined]
+    forehead = json_document(run("list", "--area", "forehead", "--frequency", "not-well-measured", "--format", "json"))[
+        "side_effects"
+    ]
+    assert "sagging" in [entry["id"] for entry in forehead]
+    jaw = json_document(run("list", "--area", "jaw", "--frequency", "uncommon", "--format", "json"))["side_effects"]
+    assert "sagging" in [entry["id"] for entry in jaw]
 
 
 def test_the_neck_has_its_own_side_effects_in_check(run: Run) -> None:
@@ -139,8 +129,8 @@ def test_mayo_is_not_cited_for_what_it_does_not_say() -> None:
 
 
 def _bars(run: Run) -> dict[str, dict[str, float]]:
-    rows = _json(run, "timeline")["side_effects"]
-    return {row["id"]: row for row in rows}  # type: ignore[attr-defined]
+    rows = json_document(run("timeline", "--format", "json"))["side_effects"]
+    return {row["id"]: row for row in rows}
 
 
 def test_the_weak_bite_bar_ends_where_yeh_counts_from_the_injection(run: Run) -> None:

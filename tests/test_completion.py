@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from botox_info import knowledge
 from botox_info.answers.completion import area_words, side_effect_words
-from botox_info.errors import EXIT_OUTPUT
+from botox_info.errors import EXIT_OK, EXIT_OUTPUT, FileProblem, KnowledgeBaseError
+from botox_info.knowledge import loader
 
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, CLINIC, Run, complete_as_zsh
 
 
 def test_show_completes_ids_and_aliases_as_single_words() -> None:
@@ -33,33 +35,15 @@ def test_area_completion() -> None:
     assert all(BUILTIN.find_area(word) for word in area_words(BUILTIN, ""))
 
 
-def _complete(tmp_path: Path, words: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
-    """Run the program as zsh's completion does, and report whether Rich was imported."""
-    script = (
-        "import sys\n"
-        "from botox_info.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('rich imported' if any(m == 'rich' or m.startswith('rich.') for m in sys.modules) else 'no rich')\n"
-    )
-    env = {
-        **os.environ,
-        "_BOTOX_INFO_COMPLETE": "complete_zsh",
-        "_TYPER_COMPLETE_ARGS": words,
-        "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"),
-        **env_vars,
-    }
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)
-
-
 def test_the_shell_gets_names_after_show_without_rich(tmp_path: Path) -> None:
-    result = _complete(tmp_path, "botox-info show spock")
+    result = complete_as_zsh(tmp_path, "botox-info show spock")
     assert '"spock-brows"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
     assert result.stderr == ""
 
 
 def test_the_shell_gets_areas_after_area(tmp_path: Path) -> None:
-    result = _complete(tmp_path, "botox-info list --area gla")
+    result = complete_as_zsh(tmp_path, "botox-info list --area gla")
     assert '"glabella"' in result.stdout
     assert '"glabellar-lines"' in result.stdout
     assert result.stdout.rstrip().endswith("no rich")
@@ -82,12 +66,12 @@ def test_completion_never_prints_an_error_into_the_shell(tmp_path: Path, where: 
         path.write_text(BROKEN_YAML)
     env = {"BOTOX_INFO_DATA": str(path)} if where == "$BOTOX_INFO_DATA" else {}
     words = f"botox-info --data {path} show spock" if where == "--data" else "botox-info show spock"
-    result = _complete(tmp_path, words, **env)  # times out, and fails, if it hangs
+    result = complete_as_zsh(tmp_path, words, **env)  # times out, and fails, if it hangs
     assert result.stderr == ""
     assert '"spock-brows"' in result.stdout
-    areas = _complete(tmp_path, "botox-info check --area gla", **env)
+    areas = complete_as_zsh(tmp_path, "botox-info check --area gla", **env)
     assert (areas.stderr, '"glabella"' in areas.stdout) == ("", True)
-    situations = _complete(tmp_path, "botox-info check --has preg", **env)
+    situations = complete_as_zsh(tmp_path, "botox-info check --has preg", **env)
     assert (situations.stderr, '"pregnant-or-breastfeeding"' in situations.stdout) == ("", True)
 
 
@@ -121,3 +105,60 @@ def test_install_completion_still_installs(tmp_path: Path) -> None:
     result = _install(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "source" in (tmp_path / ".bashrc").read_text()
+
+
+# ---- the same, in-process: what the shell receives, where coverage can see it ----------------
+
+
+def _tab(run: Run, words: str, **env_vars: str) -> list[str]:
+    """The words Tab offers for `words` (zsh's form), checking that nothing goes to stderr."""
+    result = run(env={"_BOTOX_INFO_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words, **env_vars})
+    assert (result.exit_code, result.stderr) == (EXIT_OK, "")
+    return re.findall(r'"([^"]*)"', result.stdout)
+
+
+def test_tab_offers_names_areas_and_situations(run: Run) -> None:
+    assert _tab(run, "botox-info show spock") == ["spock-brow", "spock-brows", "spock-eyebrows"]
+    assert {"glabella", "glabellar-lines"} <= set(_tab(run, "botox-info list --area gla"))
+    assert _tab(run, "botox-info check --has preg") == ["pregnant-or-breastfeeding"]
+
+
+def test_tab_reads_a_clinic_file_named_so_far(run: Run) -> None:
+    assert _tab(run, f"botox-info --data {CLINIC} show ting") == ["tingling"]
+    assert _tab(run, "botox-info show ting") == []
+
+
+def test_tab_falls_back_to_the_built_in_words_when_a_clinic_file_is_broken(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN_YAML, encoding="utf-8")
+    assert _tab(run, f"botox-info --data {broken} show spock") == ["spock-brow", "spock-brows", "spock-eyebrows"]
+
+
+def test_tab_offers_nothing_and_says_nothing_when_no_knowledge_base_can_be_read(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged install (even the built-in file unreadable) must not print into the shell's prompt."""
+
+    def unreadable(paths: object) -> NoReturn:
+        raise KnowledgeBaseError([FileProblem("side_effects.yaml", None, None, None, "cannot read the file")])
+
+    monkeypatch.setattr(loader, "load_layers", unreadable)
+    assert _tab(run, "botox-info show spock") == []
+    assert _tab(run, "botox-info list --area gla") == []
+    assert _tab(run, "botox-info check --has preg") == []
+
+
+def test_show_completion_prints_the_named_shell_s_script(run: Run) -> None:
+    result = run("--show-completion", "bash")
+    assert result.exit_code == EXIT_OK
+    assert "_BOTOX_INFO_COMPLETE=complete_bash" in result.stdout
+
+
+def test_install_completion_in_process_names_the_shell_file_it_cannot_write(run: Run, tmp_path: Path) -> None:
+    (tmp_path / ".bashrc").mkdir()
+    refused = run("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert refused.exit_code == EXIT_OUTPUT
+    assert refused.stderr == (
+        f"botox-info: error: cannot install shell completion: {tmp_path / '.bashrc'}: Is a directory. "
+        "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself.\n"
+    )

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from typer.testing import Result
 
-from .conftest import FIXTURES
-
-Run = Callable[..., Result]
-ROOT = Path(__file__).resolve().parent.parent
+from .helpers import FIXTURES, ROOT, Run
 
 
 @pytest.fixture

@@ -22,25 +22,13 @@ from botox_info.errors import (
 from botox_info.knowledge import loader
 from botox_info.plain import normalize_name
 
-MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+from .helpers import BUILTIN, MINIMAL_TEXT, edit, line_column
+
 ALIASES_REFUSED = "invalid YAML: anchors and aliases (&name, *name) are not allowed"
 
 
-BUILTIN = knowledge.load()  # at collection time; conftest keeps it off the user's cache
 ENTRIES = BUILTIN.side_effects
 ENTRY_IDS = [entry.id for entry in ENTRIES]
-
-
-def edit(old: str, new: str, text: str = MINIMAL_TEXT) -> str:
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in the fixture"
-    return text.replace(old, new)
-
-
-def line_column(text: str, snippet: str) -> str:
-    """'line:column' (1-based) of the one occurrence of `snippet` in `text`."""
-    assert text.count(snippet) == 1, f"{snippet!r} must occur exactly once"
-    index = text.index(snippet)
-    return f"{text.count(chr(10), 0, index) + 1}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
 
 
 def problems_of(path: Path) -> list[str]:

@@ -6,60 +6,35 @@ Also `paths`, `validate`, and every broken or hostile file a clinic could write.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from botox_info import knowledge
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 
-from .conftest import FIXTURES
+from .helpers import BUILTIN, CLINIC, FIXTURES, Run, json_document, line_column, write_file
 
-Run = Callable[..., Result]
-CLINIC = FIXTURES / "clinic.yaml"
 CLINIC_TEXT = CLINIC.read_text(encoding="utf-8")
-BUILTIN = knowledge.load()
-
-
-def write(tmp_path: Path, text: str, name: str = "clinic.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def position(text: str, snippet: str) -> str:
-    """'line:column' of the first character of `snippet` in `text`."""
-    index = text.index(snippet)
-    return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
-
-
-def show_json(run: Run, *args: str, env: dict[str, str | None] | None = None) -> dict[str, object]:
-    result = run(*args, env=env)
-    assert result.exit_code == EXIT_OK, result.stderr
-    data: dict[str, object] = json.loads(result.stdout)
-    return data
 
 
 # ---- layering ------------------------------------------------------------------
 
 
 def test_a_clinic_file_overrides_one_field_and_keeps_the_rest(run: Run) -> None:
-    data = show_json(run, "--data", str(CLINIC), "show", "bruising", "--format", "json")
+    data = json_document(run("--data", str(CLINIC), "show", "bruising", "--format", "json"))
     builtin = BUILTIN.find("bruising")
-    assert [item["text"] for item in data["mitigation"]] == [  # type: ignore[index]
+    assert [item["text"] for item in data["mitigation"]] == [
         "Call our aftercare line if a bruise worries you.",
         "Hold a cold pack on the spot straight after the injections.",
     ]
     assert data["summary"] == builtin.summary
-    assert [item["text"] for item in data["causes"]] == [s.text for s in builtin.causes]  # type: ignore[index]
+    assert [item["text"] for item in data["causes"]] == [s.text for s in builtin.causes]
     assert data["file"] == str(CLINIC)
-    assert "our-clinic" in [source["id"] for source in data["sources"]]  # type: ignore[index]
+    assert "our-clinic" in [source["id"] for source in data["sources"]]
 
 
 def test_a_clinic_file_adds_an_entry_found_by_its_words(run: Run) -> None:
-    data = show_json(run, "-d", str(CLINIC), "show", "pins", "and", "needles", "--format", "json")
+    data = json_document(run("-d", str(CLINIC), "show", "pins", "and", "needles", "--format", "json"))
     assert data["id"] == "tingling"
     ids = [
         entry["id"] for entry in json.loads(run("-d", str(CLINIC), "list", "--format", "json").stdout)["side_effects"]
@@ -74,10 +49,10 @@ def test_list_marks_the_entries_a_clinic_file_wrote(run: Run) -> None:
 
 
 def test_later_files_win(run: Run, tmp_path: Path) -> None:
-    later = write(tmp_path, "side_effects:\n  - id: bruising\n    summary: Our own summary.\n", "later.yaml")
-    data = show_json(run, "-d", str(CLINIC), "-d", str(later), "show", "bruising", "--format", "json")
+    later = write_file(tmp_path, "side_effects:\n  - id: bruising\n    summary: Our own summary.\n", "later.yaml")
+    data = json_document(run("-d", str(CLINIC), "-d", str(later), "show", "bruising", "--format", "json"))
     assert data["summary"] == "Our own summary."
-    assert data["mitigation"][0]["text"] == "Call our aftercare line if a bruise worries you."  # type: ignore[index]
+    assert data["mitigation"][0]["text"] == "Call our aftercare line if a bruise worries you."
     assert data["file"] == str(later)
 
 
@@ -86,20 +61,20 @@ def test_the_environment_variable_and_the_users_own_file_are_layers(run: Run, tm
     own.parent.mkdir(parents=True)
     own.write_text("side_effects:\n  - id: headache\n    summary: From my own file.\n", encoding="utf-8")
     env = {"BOTOX_INFO_DATA": str(CLINIC)}
-    assert show_json(run, "show", "headache", "--format", "json", env=env)["summary"] == "From my own file."
-    assert show_json(run, "show", "tingling", "--format", "json", env=env)["id"] == "tingling"
+    assert json_document(run("show", "headache", "--format", "json", env=env))["summary"] == "From my own file."
+    assert json_document(run("show", "tingling", "--format", "json", env=env))["id"] == "tingling"
 
 
 def test_replace_true_starts_afresh(run: Run, tmp_path: Path) -> None:
     minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
-    path = write(tmp_path, "replace: true\n" + minimal)
+    path = write_file(tmp_path, "replace: true\n" + minimal)
     ids = [entry["id"] for entry in json.loads(run("-d", str(path), "list", "--format", "json").stdout)["side_effects"]]
     assert ids == ["sagging"]
     assert "Test data only, not medical advice." in run("-d", str(path), "urgent").stdout
 
 
 def test_a_replacing_file_must_be_complete(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, "replace: true\ndisclaimer: Ours.\n")
+    path = write_file(tmp_path, "replace: true\ndisclaimer: Ours.\n")
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert f"  {path}:1:1: (top level): missing required key 'sources' (a non-empty list)" in result.stderr
@@ -142,18 +117,18 @@ def test_validate_a_good_clinic_file(run: Run) -> None:
 
 def test_validate_reports_every_problem_with_file_line_column_and_field(run: Run, tmp_path: Path) -> None:
     text = CLINIC_TEXT.replace("  - id: tingling\n    name: Tingling\n", "  - id: tingling\n    nmae: Tingling\n")
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path), str(CLINIC))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout.startswith(f"ok: {CLINIC}:")  # the good file is still reported
-    assert f"  {path}:{position(text, 'nmae')}: side_effects[1].nmae: unknown key (expected one of: id, name," in (
+    assert f"  {path}:{line_column(text, 'nmae')}: side_effects[1].nmae: unknown key (expected one of: id, name," in (
         result.stderr
     )
 
 
 def test_an_incomplete_new_entry_is_reported_in_the_clinic_file(run: Run, tmp_path: Path) -> None:
     text = "side_effects:\n  - id: numbness\n    name: Numbness\n"
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert f"  {path}:2:5: side_effects[0]: missing required key 'summary' (a non-empty string)" in result.stderr
@@ -161,32 +136,31 @@ def test_an_incomplete_new_entry_is_reported_in_the_clinic_file(run: Run, tmp_pa
 
 def test_a_clinic_may_cite_the_built_in_sources_but_not_unknown_ones(run: Run, tmp_path: Path) -> None:
     text = "side_effects:\n  - id: pain\n    mitigation:\n      - text: Ice helps.\n        sources: [article, nhs-x]\n"
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
-    assert f"{path}:{position(text, 'nhs-x')}: side_effects[0].mitigation[0].sources[1]: unknown source 'nhs-x'; " in (
-        result.stderr
-    )
+    where = line_column(text, "nhs-x")
+    assert f"{path}:{where}: side_effects[0].mitigation[0].sources[1]: unknown source 'nhs-x'; " in result.stderr
     assert "did you mean 'nhs'?" in result.stderr
     assert "(1 problem)" in result.stderr  # the built-in 'article' is a known source
 
 
 def test_an_unknown_area_in_a_clinic_entry_names_its_line(run: Run, tmp_path: Path) -> None:
     text = CLINIC_TEXT.replace("    areas: [forehead]", "    areas: [nose]")
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     result = run("validate", str(path))
-    assert f"{path}:{position(text, 'nose')}: side_effects[1].areas[0]: unknown area 'nose'" in result.stderr
+    assert f"{path}:{line_column(text, 'nose')}: side_effects[1].areas[0]: unknown area 'nose'" in result.stderr
 
 
 def test_an_alias_that_clashes_with_a_built_in_entry_is_reported(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, CLINIC_TEXT.replace("aliases: [pins and needles]", "aliases: [Bruise]"))
+    path = write_file(tmp_path, CLINIC_TEXT.replace("aliases: [pins and needles]", "aliases: [Bruise]"))
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert "duplicate side-effect name or alias 'Bruise': already used by 'bruising'" in result.stderr
 
 
 def test_a_broken_clinic_file_stops_every_command_with_exit_3(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, "side_effects: [\n")
+    path = write_file(tmp_path, "side_effects: [\n")
     result = run("--data", str(path), "show", "sagging")
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert result.stdout == ""
@@ -222,7 +196,7 @@ def test_a_broken_file_gets_one_clear_error(run: Run, tmp_path: Path, content: b
 def test_billion_laughs_is_refused(run: Run, tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
-    path = write(tmp_path, "\n".join(lines) + "\n")
+    path = write_file(tmp_path, "\n".join(lines) + "\n")
     result = run("validate", str(path))
     assert result.exit_code == EXIT_BAD_KNOWLEDGE_BASE
     assert "anchors and aliases (&name, *name) are not allowed" in result.stderr
@@ -253,7 +227,7 @@ def test_a_file_that_cannot_be_read(run: Run, tmp_path: Path, kind: str) -> None
 
 def test_hostile_text_in_a_clinic_file_prints_literally(run: Run, tmp_path: Path) -> None:
     text = 'side_effects:\n  - id: pain\n    summary: "[red]x[/red] :warning: \\e[2J\\e]0;pwned\\a done"\n'
-    path = write(tmp_path, text)
+    path = write_file(tmp_path, text)
     for output_format in ("table", "json", "markdown"):
         result = run("--data", str(path), "show", "pain", "--format", output_format, env={"FORCE_COLOR": "1"})
         assert result.exit_code == EXIT_OK
@@ -288,3 +262,25 @@ def test_a_bad_duration_is_a_usage_error(run: Run) -> None:
 
 def test_filters_can_leave_nothing(run: Run) -> None:
     assert run("list", "--max-duration", "1min").exit_code == EXIT_NOT_FOUND
+
+
+def test_a_duration_of_exactly_one_unit_is_singular(run: Run, tmp_path: Path) -> None:
+    path = write_file(
+        tmp_path,
+        "side_effects:\n  - id: bruising\n"
+        "    duration: {text: about a day, low: 1, high: 1, unit: days, sources: [article]}\n",
+    )
+    rows = run("-d", str(path), "list", "--format", "markdown").stdout.splitlines()
+    assert "| 1 day |" in next(row for row in rows if row.startswith("| Bumps, swelling and bruising |"))
+
+
+def test_a_relative_config_folder_is_not_trusted(run: Run, tmp_path: Path) -> None:
+    """$XDG_CONFIG_HOME=cfg names a folder of wherever the command runs, which someone else may own."""
+    home_config = {"XDG_CONFIG_HOME": "cfg", "APPDATA": None, "HOME": str(tmp_path)}
+    files = json_document(run("paths", "--format", "json", env=home_config))["files"]
+    assert [(f["source"], f["path"]) for f in files] == [
+        ("built-in", files[0]["path"]),
+        ("your own file", str(tmp_path / ".config" / "botox-info" / "side_effects.yaml")),
+    ]
+    nowhere = {"XDG_CONFIG_HOME": "cfg", "APPDATA": None, "HOME": "home"}
+    assert [f["source"] for f in json_document(run("paths", "--format", "json", env=nowhere))["files"]] == ["built-in"]

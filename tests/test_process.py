@@ -13,8 +13,9 @@ import pytest
 
 from botox_info import __version__
 
+from .helpers import ROOT
+
 Process = Callable[..., "subprocess.CompletedProcess[bytes]"]
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_python_dash_m_works_like_the_command(tmp_path: Path) -> None:

@@ -19,14 +19,12 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from botox_info import knowledge
 from botox_info.cli import app
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from botox_info.knowledge import schema
 
-from .conftest import FIXTURES, PLAIN_ENV
+from .helpers import BUILTIN, FIXTURES, PLAIN_ENV
 
-BUILTIN = knowledge.load()
 DOCUMENTED_EXIT_CODES = {EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_BAD_KNOWLEDGE_BASE}
 SOURCE_IDS = [*BUILTIN.sources]
 AREA_WORDS = [word for area in BUILTIN.areas for word in (area.id, area.name, *area.aliases)]

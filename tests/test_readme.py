@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES, ROOT, Run
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _without_comments(yaml_text: str) -> list[str]:
@@ -27,7 +25,7 @@ def test_the_clinic_example_in_the_readme_is_the_tested_fixture() -> None:
 
 
 def test_the_validate_example_in_the_readme_is_what_validate_prints(
-    run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copy(FIXTURES / "clinic.yaml", tmp_path / "clinic.yaml")
     monkeypatch.chdir(tmp_path)

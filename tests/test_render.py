@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
 
-Run = Callable[..., Result]
+from .helpers import Run
+
 VIEWS = {
     "list": ["list"],
     "show-sagging": ["show", "sagging"],

@@ -14,7 +14,7 @@ import pytest
 from botox_info import knowledge
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, KnowledgeBaseError
 
-MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+from .helpers import MINIMAL_TEXT, edit, line_column
 
 SIDE_EFFECT_KEYS = (
     "id, name, origin, aliases, summary, causes, duration, urgency, mitigation, prevention, see_doctor_if, "
@@ -30,21 +30,6 @@ _BRUISING_BLOCK = (
     .replace("aliases: [droopy skin]", "aliases: [bruise]")
 )
 TWO_ENTRIES_TEXT = MINIMAL_TEXT.replace("guidance:\n", _BRUISING_BLOCK + "guidance:\n", 1)
-
-
-def edit(old: str, new: str, text: str = MINIMAL_TEXT) -> str:
-    """`text` with its one occurrence of `old` replaced: the single change a test makes."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in the fixture"
-    return text.replace(old, new)
-
-
-def at(text: str, snippet: str, target: str = "") -> str:
-    """'line:column' (1-based) of `target` inside the one occurrence of `snippet` in `text`."""
-    assert text.count(snippet) == 1, f"{snippet!r} must occur exactly once"
-    index = text.index(snippet) + snippet.index(target)
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"{line}:{column}"
 
 
 def problems_of(tmp_path: Path, text: str) -> tuple[str, list[str]]:
@@ -162,6 +147,33 @@ STRUCTURE_CASES = [
         "2026.5",
     ),
     (
+        "summary-is-a-list",
+        "summary: Skin can look looser for a while.",
+        "summary: [Skin, looser]",
+        "side_effects[0].summary",
+        "expected a non-empty string, found a list",
+        "summary: [Skin, looser]",
+        "[",
+    ),
+    (
+        "summary-is-a-mapping",
+        "summary: Skin can look looser for a while.",
+        "summary: {skin: looser}",
+        "side_effects[0].summary",
+        "expected a non-empty string, found a mapping",
+        "summary: {skin: looser}",
+        "{",
+    ),
+    (
+        "year-is-a-date",
+        "year: 2026",
+        "year: 2026-01-31",
+        "sources[0].year",
+        "expected a whole number, found date",
+        "year: 2026-01-31",
+        "2026",
+    ),
+    (
         "aliases-is-text",
         "aliases: [droopy skin]",
         "aliases: droopy skin",
@@ -273,16 +285,16 @@ def test_structure_problem_is_reported_at_its_line(
 ) -> None:
     text = edit(old, new)
     path, problems = problems_of(tmp_path, text)
-    assert problems == [f"{path}:{at(text, snippet, target)}: {field}: {message}"]
+    assert problems == [f"{path}:{line_column(text, snippet, target)}: {field}: {message}"]
 
 
 def test_misspelt_key_is_reported_at_the_key_and_the_real_key_as_missing(tmp_path: Path) -> None:
     text = edit("    mitigation:\n", "    mitigaton:\n")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'mitigaton:', 'mitigaton')}: side_effects[0].mitigaton: "
+        f"{path}:{line_column(text, 'mitigaton:', 'mitigaton')}: side_effects[0].mitigaton: "
         f"unknown key (expected one of: {SIDE_EFFECT_KEYS})",
-        f"{path}:{at(text, '- id: sagging', 'id')}: side_effects[0]: "
+        f"{path}:{line_column(text, '- id: sagging', 'id')}: side_effects[0]: "
         "missing required key 'mitigation' (a non-empty list)",
     ]
 
@@ -292,7 +304,7 @@ def test_extra_unknown_key_in_a_statement_is_the_only_problem(tmp_path: Path) ->
     text = edit(old, old + "        note: extra\n")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'note: extra', 'note')}: side_effects[0].mitigation[0].note: "
+        f"{path}:{line_column(text, 'note: extra', 'note')}: side_effects[0].mitigation[0].note: "
         "unknown key (expected one of: text, sources)"
     ]
 
@@ -301,7 +313,7 @@ def test_unknown_top_level_key_is_reported(tmp_path: Path) -> None:
     text = edit("disclaimer:", "disclamer: typo\ndisclaimer:")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
+        f"{path}:{line_column(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
         "schema_version, disclaimer, emergency, sources, areas, side_effects, guidance, before, after, wanted_effect, "
         "situations, rules, red_flags, shared)"
     ]
@@ -311,7 +323,8 @@ def test_unknown_key_named_like_its_ancestor_is_reported_at_its_own_line(tmp_pat
     text = edit("    aliases: [forehead lines]", "    aliases: [forehead lines]\n    areas: [brow]")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'areas: [brow]', 'areas')}: areas[0].areas: unknown key (expected one of: id, name, aliases)"
+        f"{path}:{line_column(text, 'areas: [brow]', 'areas')}: areas[0].areas: "
+        "unknown key (expected one of: id, name, aliases)"
     ]
 
 
@@ -343,9 +356,9 @@ def test_several_structure_problems_are_reported_together_in_file_order(tmp_path
     text = edit("summary: Skin can look looser for a while.", 'summary: ""', text)
     text = edit("unit: weeks", "unit: fortnights", text)
     year, summary, unit = (
-        at(text, 'year: "2026"', '"2026"'),
-        at(text, 'summary: ""', '""'),
-        at(text, "unit: fortnights", "fortnights"),
+        line_column(text, 'year: "2026"', '"2026"'),
+        line_column(text, 'summary: ""', '""'),
+        line_column(text, "unit: fortnights", "fortnights"),
     )
     path = tmp_path / "broken.yaml"
     path.write_text(text, encoding="utf-8")
@@ -592,19 +605,19 @@ def test_reference_problem_is_reported_at_its_line(
 ) -> None:
     text = edit(old, new, base)
     path, problems = problems_of(tmp_path, text)
-    assert problems == [f"{path}:{at(text, snippet, target)}: {field}: {message}"]
+    assert problems == [f"{path}:{line_column(text, snippet, target)}: {field}: {message}"]
 
 
 def test_several_reference_problems_are_reported_together(tmp_path: Path) -> None:
     text = edit("source: test-source", "source: test-sources")
     text = edit("areas: [forehead]\n", "areas: [forhead]\n", text)
     text = edit("low: 2", "low: 20", text)
-    duration = at(text, "duration:\n      text", "text")
+    duration = line_column(text, "duration:\n      text", "text")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'test-sources', 'test-sources')}: side_effects[0].frequency.figures[0].source: "
+        f"{path}:{line_column(text, 'test-sources', 'test-sources')}: side_effects[0].frequency.figures[0].source: "
         f"{_unknown_source('test-sources')}",
-        f"{path}:{at(text, 'forhead', 'forhead')}: side_effects[0].areas[0]: "
+        f"{path}:{line_column(text, 'forhead', 'forhead')}: side_effects[0].areas[0]: "
         "unknown area 'forhead'; did you mean 'forehead'?",
         f"{path}:{duration}: side_effects[0].duration: expected 0 <= low <= high",
     ]
@@ -674,8 +687,9 @@ def test_a_written_bucket_must_agree_with_the_figures(tmp_path: Path, bucket: st
         return
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, f'bucket: {bucket}', bucket)}: side_effects[0].frequency.bucket: the bucket {bucket!r} "
-        "disagrees with the figures, which make it 'uncommon'; leave 'bucket' out: it is worked out from the figures"
+        f"{path}:{line_column(text, f'bucket: {bucket}', bucket)}: side_effects[0].frequency.bucket: "
+        f"the bucket {bucket!r} disagrees with the figures, which make it 'uncommon'; "
+        "leave 'bucket' out: it is worked out from the figures"
     ]
 
 
@@ -705,8 +719,21 @@ def test_a_range_across_studies_needs_its_end_above_its_start(tmp_path: Path) ->
     )
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'percent_high: 0.1', '0.1')}: side_effects[0].frequency.figures[0].percent_high: "
+        f"{path}:{line_column(text, 'percent_high: 0.1', '0.1')}: side_effects[0].frequency.figures[0].percent_high: "
         "a range must not end below its start ('percent')"
+    ]
+
+
+def test_a_range_across_studies_has_no_placebo_rate(tmp_path: Path) -> None:
+    """A placebo rate belongs to one study; a range spans several, so the two together mislead."""
+    text = edit(
+        "          percent: 0.2\n          placebo_percent: 0\n",
+        "          percent: 0.2\n          percent_high: 0.4\n          placebo_percent: 0\n",
+    )
+    path, problems = problems_of(tmp_path, text)
+    assert problems == [
+        f"{path}:{line_column(text, 'placebo_percent: 0', '0')}: side_effects[0].frequency.figures[0].placebo_percent: "
+        "a range across studies has no placebo rate: give the placebo rate with a single study's figure"
     ]
 
 
@@ -714,7 +741,7 @@ def test_a_duration_gives_all_its_numbers_or_none(tmp_path: Path) -> None:
     text = edit("      high: 12\n", "")
     path, problems = problems_of(tmp_path, text)
     assert problems == [
-        f"{path}:{at(text, 'text: a few weeks', 'text')}: side_effects[0].duration: give low, high and unit "
+        f"{path}:{line_column(text, 'text: a few weeks', 'text')}: side_effects[0].duration: give low, high and unit "
         "together, or none of them where no source gives them"
     ]
 
@@ -729,5 +756,5 @@ def test_optional_source_fields_default_to_none(tmp_path: Path) -> None:
 def test_a_number_must_be_finite(tmp_path: Path, value: str) -> None:
     text = edit("      high: 12\n", f"      high: {value}\n")
     path, problems = problems_of(tmp_path, text)
-    position = at(text, f"      high: {value}\n", value)
+    position = line_column(text, f"      high: {value}\n", value)
     assert problems[0].startswith(f"{path}:{position}: side_effects[0].duration.high: expected a number, found")

@@ -15,8 +15,8 @@ from botox_info.answers import search
 from botox_info.answers.search import Hit, Passage
 from botox_info.output import pages
 
-BUILTIN = knowledge.load()  # at collection time; conftest keeps it off the user's cache
-MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+from .helpers import BUILTIN, MINIMAL_TEXT
+
 NAME_FIELDS = {"id", "name", "aliases", "title"}
 WORD_CHARS = str.isalnum
 

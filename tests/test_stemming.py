@@ -7,10 +7,9 @@ and the consonant-vowel-consonant rule ('glasses' -> 'glasse' -> 'glass' either 
 
 from __future__ import annotations
 
-from botox_info import knowledge
 from botox_info.answers import search
 
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN
 
 
 def same_stem(*words: str) -> bool:

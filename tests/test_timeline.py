@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from botox_info import knowledge
 from botox_info.answers.timeline import AXIS_TO, build
 from botox_info.errors import EXIT_OK, EXIT_USAGE
 from botox_info.output.chart import chart, position, span_text
 
-Run = Callable[..., Result]
-BUILTIN = knowledge.load()
+from .helpers import BUILTIN, Run
+
 DAY, WEEK, MONTH = 24, 24 * 7, 24 * 30
 
 

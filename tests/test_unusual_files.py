@@ -15,7 +15,8 @@ import pytest
 
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_OK
 
-CLINIC = Path(__file__).parent / "fixtures" / "clinic.yaml"
+from .helpers import CLINIC, Run
+
 NOT_UTF8 = os.fsdecode(b"\xff")  # how Python holds a file-name byte that is not UTF-8
 Botox = Callable[..., "subprocess.CompletedProcess[str]"]
 NOT_REGULAR = (
@@ -191,3 +192,20 @@ def test_a_relative_config_folder_never_makes_a_file_of_the_current_directory_ou
     assert (shown.returncode, shown.stderr) == (EXIT_OK, "")
     rows = json.loads(botox("paths", "--format", "json", **env).stdout)["files"]
     assert rows[1]["path"] == f"{tmp_path}/home/.config/botox-info/side_effects.yaml"
+
+
+# In-process too, where coverage sees it; not the FIFO, as opening one by mistake would hang the suite.
+@pytest.mark.parametrize("kind", ["a socket", "a character device"])
+def test_in_process_a_file_that_is_not_regular_is_refused_and_paths_names_what_it_is(
+    run: Run, tmp_path: Path, kind: str
+) -> None:
+    for path in _make(kind, tmp_path / "clinic.yaml"):
+        refused = run("--data", path, "show", "bruise")
+        assert (refused.exit_code, refused.stdout) == (EXIT_BAD_KNOWLEDGE_BASE, "")
+        assert refused.stderr == NOT_REGULAR.format(path=path, kind=kind)
+        listing = run("--data", path, "paths")
+        assert listing.exit_code == EXIT_OK
+        assert (
+            f"3. --data: {path} (NOT A REGULAR FILE but {kind}: every command stops with an error until it is fixed)"
+            in listing.stdout
+        )

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from botox_info.errors import EXIT_OK, EXIT_OUTPUT
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .helpers import FIXTURES
+
 FULL = "botox-info: error: cannot write the output: No space left on device\n"
 CLOSED = "botox-info: error: cannot write the output: standard output is closed\n"
 EVERY_KIND_OF_OUTPUT = [
@@ -30,10 +36,22 @@ EVERY_KIND_OF_OUTPUT = [
 ]
 
 
-def _run(command: list[str], tmp_path: Path, args: list[str], **how: object) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    command: list[str],
+    tmp_path: Path,
+    args: list[str],
+    stdout: IO[bytes] | int,
+    preexec_fn: Callable[[], object] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
-        [*command, *args], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, timeout=60, **how
+    return subprocess.run(
+        [*command, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -75,3 +93,57 @@ def test_an_error_without_output_keeps_its_own_exit_code_when_stdout_is_closed(
     result = _run(command, tmp_path, ["show", "nope"], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
     assert result.returncode == 1
     assert result.stderr.decode().startswith("botox-info: error: no side effect matches 'nope'.")
+
+
+# ---- the same, in-process: the error boundary's handling, where coverage can see it ----------
+
+
+class _RefusingStdout(io.TextIOBase):
+    """A stdout whose every write fails as `error`; like a pipe or a file, it has no fileno to reuse here."""
+
+    encoding = "utf-8"
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+def _main(args: list[str], stdout: io.TextIOBase | None, monkeypatch: pytest.MonkeyPatch) -> int | str | None:
+    """Run the program's entry point in this process with `stdout`; its exit code."""
+    from botox_info.cli import main
+
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "argv", ["botox-info", *args])
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit) as exited:
+        main()
+    return exited.value.code
+
+
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_in_process_a_full_disk_is_an_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = _RefusingStdout(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    assert _main(args, full, monkeypatch) == EXIT_OUTPUT
+    assert capsys.readouterr().err == FULL
+
+
+@pytest.mark.parametrize("args", [["--version"], ["list"], ["show", "sagging", "--format", "json"]])
+def test_in_process_a_reader_who_hung_up_is_no_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gone = _RefusingStdout(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)))
+    assert _main(args, gone, monkeypatch) == EXIT_OK
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("args", EVERY_KIND_OF_OUTPUT)
+def test_in_process_no_stdout_at_all_is_an_error(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python sets sys.stdout to None when the program starts with stdout closed (`>&-`)."""
+    assert _main(args, None, monkeypatch) == EXIT_OUTPUT
+    assert capsys.readouterr().err == CLOSED
