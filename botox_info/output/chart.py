@@ -34,11 +34,10 @@ def span_text(hours_after: float) -> str:
     """14 -> '14 hours', 336 -> '2 weeks': the largest unit giving a number of at least 1; 0 -> 'at the injection'."""
     if hours_after <= 0:
         return "at the injection"
-    for unit in ("months", "weeks", "days", "hours", "minutes"):
-        amount = hours_after / HOURS_PER_UNIT[unit]
-        if amount >= 1 or unit == "minutes":
-            return f"{amount:.0f} {unit[:-1] if round(amount) == 1 else unit}"
-    raise AssertionError("unreachable: minutes always answers")
+    larger = ("months", "weeks", "days", "hours")
+    unit = next((unit for unit in larger if hours_after >= HOURS_PER_UNIT[unit]), "minutes")
+    amount = hours_after / HOURS_PER_UNIT[unit]
+    return f"{amount:.0f} {unit[:-1] if round(amount) == 1 else unit}"
 
 
 SOLID, LIGHT, UNKNOWN = "█", "░", "?"  # an ASCII-only terminal gets '#', '-' and '?' (streams.py)

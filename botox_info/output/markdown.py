@@ -184,7 +184,7 @@ def _item(item: Item, numbering: dict[str, int]) -> str:
 
 
 def _source(source: Source) -> str:
-    text = escape(wording.source_text(source, with_url=False))
+    text = escape(wording.source_text(source))
     if source.url:  # an autolink, clickable once rendered, unless the address would break out of it
         text += f" <{source.url}>" if not set("<>") & set(source.url) else " " + escape(source.url)
     return text

@@ -80,7 +80,7 @@ def bibliography(knowledge: KnowledgeBase, out: Console) -> Text:
     for source_id, places in knowledge.citations().items():
         source = knowledge.sources[source_id]
         writer.heading(source_id)
-        writer.hang("  ", Text(wording.source_text(source, with_url=False)))
+        writer.hang("  ", Text(wording.source_text(source)))
         if source.url:
             writer.text.append("  " + source.url + "\n")
         writer.hang("  ", Text("Cited by: " + (", ".join(places) or "nothing yet"), style=NOTE))

@@ -64,7 +64,7 @@ class Writer:
         for source_id, position in numbering.items():
             label = f"[{position}]".rjust(widest + 2) + " "
             source = knowledge.sources[source_id]
-            self.hang(label, Text(wording.source_text(source, with_url=False)))
+            self.hang(label, Text(wording.source_text(source)))
             if source.url:  # on a line of its own and never broken, so it stays clickable
                 self.text.append(" " * len(label) + source.url + "\n")
 

@@ -89,8 +89,8 @@ def figure_text(figure: Figure, knowledge: KnowledgeBase, with_area: bool = True
     return f"{area}: {text}"
 
 
-def source_text(source: Source, with_url: bool = True) -> str:
-    """'Title. Publisher, 2023. https://...' with what is known."""
+def source_text(source: Source) -> str:
+    """'Title. Publisher, 2023. doi:... PubMed ...' with what is known; each format places the address itself."""
     text = f"{source.title}. {source.publisher}"
     if source.year is not None:
         text += f", {source.year}"
@@ -101,8 +101,6 @@ def source_text(source: Source, with_url: bool = True) -> str:
         text += f" PubMed {source.pmid}."
     if source.accessed:
         text += f" Read on {source.accessed}."
-    if source.url and with_url:
-        text += f" {source.url}"
     return text
 
 
