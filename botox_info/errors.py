@@ -7,9 +7,12 @@ message on stderr and an exit code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from .plain import echoed
+
+if TYPE_CHECKING:  # built only when a file has a problem: problems.py, not on every run
+    from .problems import FileProblem
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -144,21 +147,6 @@ class UnknownAreaError(BotoxInfoError):
         super().__init__(f"no treatment area matches '{echoed(query)}'. Choose one of: {', '.join(choices)}.")
         self.query = query
         self.choices = choices
-
-
-class FileProblem(NamedTuple):
-    """One problem of a knowledge-base file and where it is, as far as known: for messages and validate's JSON."""
-
-    file: str
-    line: int | None
-    column: int | None
-    field: str | None  # 'side_effects[0].mitigaton', or None for the file as a whole
-    message: str
-
-    def __str__(self) -> str:
-        """'file:line:column: field: message', leaving out what is not known."""
-        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class KnowledgeBaseError(BotoxInfoError):

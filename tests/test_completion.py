@@ -12,8 +12,9 @@ from typing import NoReturn
 import pytest
 
 from botox_info.answers.completion import area_words, side_effect_words
-from botox_info.errors import EXIT_OK, EXIT_OUTPUT, FileProblem, KnowledgeBaseError
+from botox_info.errors import EXIT_OK, EXIT_OUTPUT, KnowledgeBaseError
 from botox_info.knowledge import loader
+from botox_info.problems import FileProblem
 
 from .helpers import BUILTIN, CLINIC, Run, complete_as_zsh
 

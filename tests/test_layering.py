@@ -106,7 +106,7 @@ def test_commands_import_no_framework() -> None:
 
 
 def test_the_bottom_modules_import_nothing_of_the_package_but_each_other() -> None:
-    for module in ("botox_info.errors", "botox_info.plain"):
+    for module in ("botox_info.errors", "botox_info.plain", "botox_info.problems"):
         ours = {name for name in IMPORTS[module] if name.startswith("botox_info.")}
         assert ours <= {"botox_info.errors", "botox_info.plain", "botox_info.plain.echoed"}, module
 

@@ -9,7 +9,7 @@ import os
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from ..errors import FileProblem, KnowledgeBaseError
+from ..errors import KnowledgeBaseError
 from ..plain import printable_tree, readable_path
 from . import cache
 from .frequency import figures_of, overall_bucket
@@ -166,6 +166,8 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
 
 def _unusable(label: str, message: str) -> KnowledgeBaseError:
     """A whole file that cannot be used: no line, column or field to point at."""
+    from ..problems import FileProblem  # here: a run without a problem never builds the class
+
     return KnowledgeBaseError([FileProblem(label, None, None, None, message)])
 
 

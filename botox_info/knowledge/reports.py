@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..errors import FileProblem, KnowledgeBaseError
+from ..errors import KnowledgeBaseError
 from ..plain import readable_path
+from ..problems import FileProblem
 from . import locations
 from .file_kinds import probe
 from .loader import BUILTIN_RESOURCE, load, load_layers

@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import FileProblem, KnowledgeBaseError
+from ..errors import KnowledgeBaseError
+from ..problems import FileProblem
 from .schema import Path, Problem
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

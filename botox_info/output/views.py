@@ -6,9 +6,11 @@ and the knowledge base they came from; it says nothing about how it looks.
 advice, so every format carries them. No Rich and no typer here.
 """
 
-# No `from __future__ import annotations`: NamedTuple turns string annotations into
-# ForwardRefs, compiling each one, which every command would pay at start-up.
-from typing import TYPE_CHECKING, Any, NamedTuple
+# Plain classes with __slots__ rather than NamedTuples: a view is built once per run, and
+# defining nine NamedTuples cost every command most of a millisecond at start-up.
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ..knowledge.models import KnowledgeBase, SideEffect
 
@@ -19,66 +21,113 @@ if TYPE_CHECKING:
     from ..knowledge.reports import Validation
 
 
-class SideEffectList(NamedTuple):
+class SideEffectList:
     """`list`: the entries picked, in order; `area` when one area's figures are asked for."""
 
-    knowledge: KnowledgeBase
-    entries: tuple[SideEffect, ...]
-    area: str | None = None
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "entries",
+        "area",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, entries: tuple[SideEffect, ...], area: str | None = None) -> None:
+        self.knowledge = knowledge
+        self.entries = entries
+        self.area = area
 
 
-class SideEffectPage(NamedTuple):
+class SideEffectPage:
     """`show`: one side effect in full."""
 
-    knowledge: KnowledgeBase
-    entry: SideEffect
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "entry",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, entry: SideEffect) -> None:
+        self.knowledge = knowledge
+        self.entry = entry
 
 
-class SearchResults(NamedTuple):
+class SearchResults:
     """`search`: the hits for a query, best first (none: a document with an empty list, for JSON)."""
 
-    knowledge: KnowledgeBase
-    query: str
-    hits: "tuple[Hit, ...]"
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "query",
+        "hits",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, query: str, hits: tuple[Hit, ...]) -> None:
+        self.knowledge = knowledge
+        self.query = query
+        self.hits = hits
 
 
-class GuidePage(NamedTuple):
+class GuidePage:
     """`avoid`, `before`, `after` or `urgent`: a section of guidance, by its command's name."""
 
-    knowledge: KnowledgeBase
-    name: str
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "name",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, name: str) -> None:
+        self.knowledge = knowledge
+        self.name = name
 
 
-class CheckPage(NamedTuple):
+class CheckPage:
     """`check`: what the reader's situation means."""
 
-    knowledge: KnowledgeBase
-    assessment: "Assessment"
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "assessment",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, assessment: Assessment) -> None:
+        self.knowledge = knowledge
+        self.assessment = assessment
 
 
-class TimelineView(NamedTuple):
+class TimelineView:
     """`timeline`: the bars of the weeks after treatment."""
 
-    knowledge: KnowledgeBase
-    timeline: "Timeline"
+    __slots__ = __match_args__ = (
+        "knowledge",
+        "timeline",
+    )
+
+    def __init__(self, knowledge: KnowledgeBase, timeline: Timeline) -> None:
+        self.knowledge = knowledge
+        self.timeline = timeline
 
 
-class Bibliography(NamedTuple):
+class Bibliography:
     """`sources`: every source and what cites it."""
 
-    knowledge: KnowledgeBase
+    __slots__ = __match_args__ = ("knowledge",)
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
 
 
-class FilesReport(NamedTuple):
+class FilesReport:
     """`paths`: the knowledge-base files in layering order, and the cache."""
 
-    report: dict[str, Any]
+    __slots__ = __match_args__ = ("report",)
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        self.report = report
 
 
-class ValidationReport(NamedTuple):
+class ValidationReport:
     """`validate`: each file checked, and every problem with its place."""
 
-    result: "Validation"
+    __slots__ = __match_args__ = ("result",)
+
+    def __init__(self, result: Validation) -> None:
+        self.result = result
 
 
 PageView = SideEffectPage | GuidePage | CheckPage  # drawn as a reading page (pages.py)
