@@ -165,3 +165,9 @@ def test_a_summary_says_no_frequency_its_figures_do_not_give(entry: knowledge.Si
     words = {word.strip(".,;:()").casefold() for word in entry.summary.split()}
     said = {"rare" if word == "rarely" else word for word in words} & {"common", "uncommon", "rare", "rarely"}
     assert said <= buckets, f"{entry.id}: the summary says {said}, the figures give {buckets}"
+
+
+def test_the_top_level_help_names_both_emergencies(run: Run) -> None:
+    stdout = " ".join(run("--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "Trouble swallowing, speaking or breathing after treatment, or a severe allergic reaction" in stdout
+    assert "not medical advice" in stdout

@@ -69,7 +69,8 @@ def _main(
     """What can go wrong with Botox® injections, what to do about it, and how to avoid it.
 
     Educational information, not medical advice. Trouble swallowing, speaking or
-    breathing after treatment is an emergency: see 'botox-info urgent'.
+    breathing after treatment, or a severe allergic reaction, is an emergency:
+    see 'botox-info urgent'.
     """
 
 
