@@ -127,7 +127,6 @@ def list_side_effects(
         ),
     ] = None,
     output_format: FormatOption = Format.table,
-    _data: DataOption = None,
 ) -> None:
     """List the side effects: what each is, how long it lasts, how often it happens, how urgent it is.
 
@@ -159,7 +158,6 @@ def show(
         ),
     ],
     output_format: FormatOption = Format.table,
-    _data: DataOption = None,
 ) -> None:
     """Show one side effect: causes, duration, what to do, prevention, when to see a doctor.
 
@@ -174,7 +172,6 @@ def search(
     ctx: typer.Context,
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for, in any form.")],
     output_format: FormatOption = Format.table,
-    _data: DataOption = None,
 ) -> None:
     """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
 
@@ -184,31 +181,31 @@ def search(
 
 
 @app.command("avoid")
-def avoid(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def avoid(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """How to avoid the risks: choosing a clinic, a checklist, and prevention for each side effect."""
     commands.guide(load(ctx), output_format, "avoid")
 
 
 @app.command("before")
-def before(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def before(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """Before treatment: who should not be treated, what to tell the doctor, medicines, questions to ask."""
     commands.guide(load(ctx), output_format, "before")
 
 
 @app.command("after")
-def after(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def after(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """After treatment: what to do in the hours and days after, and who advises each step."""
     commands.guide(load(ctx), output_format, "after")
 
 
 @app.command("urgent")
-def urgent(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def urgent(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """The warning signs that need medical help at once, and what to do."""
     commands.guide(load(ctx), output_format, "urgent")
 
 
 @app.command("sources")
-def sources(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def sources(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """The bibliography: every source, and which side effects and sections cite it."""
     commands.bibliography(load(ctx), output_format)
 
@@ -231,7 +228,6 @@ def check(
         bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
     ] = False,
     output_format: FormatOption = Format.table,
-    _data: DataOption = None,
 ) -> None:
     """What it means for you: stop signs, side effects likelier for you and why, your areas' risks.
 
@@ -247,15 +243,13 @@ def check(
 
 
 @app.command("timeline")
-def timeline(
-    ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table, _data: DataOption = None
-) -> None:
+def timeline(ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table) -> None:
     """The weeks after treatment as a picture: when the effect and each side effect start and end."""
     commands.timeline(load(ctx), output_format, area or [])
 
 
 @app.command("paths")
-def paths(ctx: typer.Context, output_format: FormatOption = Format.table, _data: DataOption = None) -> None:
+def paths(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
     """Which knowledge-base files are read, in order: later files add to and override earlier ones."""
     commands.paths(output_format, data_files(ctx))
 

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, BotoxInfoError
 from ..output import streams, widen_columns
+from .options import data_before_command
 from .shell import with_shell_values
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ class ErrorBoundary(TyperGroup):
             _fail(CompletionInstallError(readable_path(error.filename), error.strerror or str(error)))
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        return super().parse_args(ctx, with_shell_values(args, set(self.commands)))
+        commands = set(self.commands)
+        return super().parse_args(ctx, data_before_command(with_shell_values(args, commands), commands))
 
     def invoke(self, ctx: "Context") -> Any:
         try:

@@ -3,8 +3,8 @@
 A yes/no situation becomes `--NAME`, a numeric one `--NAME VALUE` (`--age 62`),
 so a clinic's file that adds a situation with a flag adds the option too. The
 options are built when `check` parses its words, from the files named so far
-on the command line (--data before or after the command), and they record
-what was chosen in ctx.obj, as --data does.
+on the command line (a --data after the command has been moved before it),
+and they record what was chosen in ctx.obj, as --data does.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 
 class SituationCommand(TyperCommand):
     """A Typer command whose options include one per flagged situation of the knowledge base."""
-
-    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        ctx.meta["botox_info.words"] = list(args)  # get_params reads the --data given after the command
-        return super().parse_args(ctx, args)
 
     def get_params(self, ctx: "Context") -> list[Any]:
         params = super().get_params(ctx)
@@ -69,23 +65,7 @@ def _recorder(situation_id: str, numeric: bool) -> Any:
 
 def _knowledge(ctx: "Context") -> KnowledgeBase | None:
     """The knowledge base as the command will read it; None if a file is broken (the command then says so)."""
-    words = ctx.meta.get("botox_info.words", [])
     try:
-        return knowledge_for(ctx, _data_after(words))
+        return knowledge_for(ctx)
     except KnowledgeBaseError:
         return None
-
-
-def _data_after(words: list[str]) -> list[str]:
-    """The files of --data/-d among the command's own words, which its options have not parsed yet."""
-    files = []
-    for position, word in enumerate(words):
-        if word == "--":
-            break
-        if word in ("-d", "--data") and position + 1 < len(words):
-            files.append(words[position + 1])
-        elif word.startswith("--data="):
-            files.append(word.split("=", 1)[1])
-        elif word.startswith("-d") and len(word) > 2 and not word.startswith("--"):
-            files.append(word[2:])
-    return files
