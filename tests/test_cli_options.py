@@ -204,3 +204,17 @@ def test_validate_table_is_unchanged_ok_lines_and_problems_on_stderr(run: Run, t
         f"ok: {CLINIC}: 2 side effects from this file (1 new, 1 changed); 24 in all, with 29 sources\n"
     )
     assert f"  {broken}:3:5: side_effects[0].mitigaton: unknown key" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "schema"])
+def test_data_after_a_command_that_reads_no_layers_is_refused(run: Run, command: str) -> None:
+    args = [command, CLINIC, "--data", CLINIC] if command == "validate" else [command, "--data", CLINIC]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "No such option: --data" in result.stderr
+
+
+def test_data_after_a_double_dash_is_a_word_not_an_option(run: Run) -> None:
+    result = run("search", "tingling", "--", "-d", CLINIC)
+    assert result.exit_code == 1  # the words searched include '-d' and the path: nothing mentions them all
+    assert "nothing mentions all of" in result.stderr
