@@ -30,15 +30,10 @@ def data_files(ctx: typer.Context) -> list[str]:
     return ctx.ensure_object(Invocation).data_files
 
 
-def knowledge_for(ctx: "typer.Context | ClickContext", more_files: list[str] | None = None) -> KnowledgeBase:
+def load(ctx: "typer.Context | ClickContext") -> KnowledgeBase:
     """The built-in knowledge base with the user's and the named files on top, read once per run."""
     chosen = ctx.ensure_object(Invocation)
-    paths = tuple(locations.layer_paths([*chosen.data_files, *(more_files or ())]))
+    paths = tuple(locations.layer_paths(chosen.data_files))
     if paths not in chosen.loaded:
         chosen.loaded[paths] = load_layers(paths)
     return chosen.loaded[paths]
-
-
-def load(ctx: typer.Context) -> KnowledgeBase:
-    """The built-in knowledge base with the clinic's and user's files on top."""
-    return knowledge_for(ctx)

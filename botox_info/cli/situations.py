@@ -14,7 +14,7 @@ from typer.core import TyperCommand, TyperOption
 
 from ..errors import KnowledgeBaseError
 from ..knowledge.models import KnowledgeBase
-from .context import Invocation, knowledge_for
+from .context import Invocation, load
 
 if TYPE_CHECKING:
     from typer._click import Context  # Typer 0.28 vendors Click
@@ -66,6 +66,6 @@ def _recorder(situation_id: str, numeric: bool) -> Any:
 def _knowledge(ctx: "Context") -> KnowledgeBase | None:
     """The knowledge base as the command will read it; None if a file is broken (the command then says so)."""
     try:
-        return knowledge_for(ctx)
+        return load(ctx)
     except KnowledgeBaseError:
         return None
