@@ -12,6 +12,7 @@ from rich.text import Text
 
 from botox_info import __version__
 from botox_info.cli import EPILOG
+from botox_info.output.json_document import FORMAT_VERSION
 
 from .helpers import ROOT, Run, matches_golden
 
@@ -84,3 +85,10 @@ def test_the_terminal_picture_is_what_show_prints(run: Run, request: pytest.Fixt
     console.print(Text.from_ansi(ansi), end="")
     svg = console.export_svg(title="botox-info show sagging")
     matches_golden(DOCS / "pictures" / "show-sagging.svg", svg, update=request.config.getoption("--update-goldens"))
+
+
+def test_the_json_reference_and_the_changelog_name_the_current_format_version() -> None:
+    assert f"`format_version` says its shape (now `{FORMAT_VERSION}`)" in (DOCS / "json-output.md").read_text(
+        encoding="utf-8"
+    )
+    assert f"`format_version` {FORMAT_VERSION}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
