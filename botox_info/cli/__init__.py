@@ -16,6 +16,7 @@ from .. import commands
 from ..output import Format, streams
 from .boundary import ErrorBoundary
 from .context import Invocation, data_files, load
+from .handout import handout
 from .options import AreasOption, Buckets, DataOption, FormatOption, Origins, SortKeys, Urgencies
 from .shell import complete_areas, complete_names, complete_situations, install_completion, show_completion
 from .situations import SituationCommand
@@ -246,6 +247,9 @@ def check(
 def timeline(ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table) -> None:
     """The weeks after treatment as a picture: when the effect and each side effect start and end."""
     commands.timeline(load(ctx), output_format, area or [])
+
+
+app.command("handout", cls=SituationCommand)(handout)
 
 
 @app.command("paths")

@@ -1,0 +1,30 @@
+"""A handout's HTML as PDF, through WeasyPrint: the optional extra `pip install "botox-info[pdf]"`.
+
+WeasyPrint lays out the very page the HTML file holds (its print CSS: A4,
+page numbers and the emergency line in each page's footer), so the two cannot
+differ. It is imported here only, when a PDF is asked for: no other command
+pays for it. It fetches nothing: the page has no external resource, and any
+URL it might name is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from ..errors import PdfUnavailableError
+
+
+def to_pdf(document: str) -> bytes:
+    """The PDF of an HTML document that needs nothing from outside itself."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type hints
+    except ImportError:
+        raise PdfUnavailableError("is not installed") from None
+    except OSError as error:  # installed, but the Pango libraries it loads are missing
+        raise PdfUnavailableError(f"cannot load a library it needs ({error})") from None
+    pdf: bytes = weasyprint.HTML(string=document, url_fetcher=_no_fetching).write_pdf()
+    return pdf
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> NoReturn:
+    raise ValueError(f"a handout fetches nothing: {url}")
