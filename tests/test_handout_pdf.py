@@ -1,0 +1,89 @@
+"""`handout -o FILE.pdf`: WeasyPrint lays out the page; the text read back from the PDF holds what matters.
+
+Needs the `pdf` extra (in the `test` extra) and Debian's Pango; skipped without them, failed in CI.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from botox_info.cli import app
+from botox_info.errors import EXIT_OK
+
+from .helpers import BUILTIN, FIXTURES, Run, required_or_skip
+
+CONTACT = FIXTURES / "clinic-contact.yaml"
+
+
+def pdf_pages(run: Run, tmp_path: Path, *args: str) -> list[str]:
+    """The text of each page of the PDF `handout ARGS -o FILE.pdf` writes, whitespace squeezed out."""
+    try:
+        import pypdf
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401 - only whether it loads
+    except (ImportError, OSError) as error:
+        required_or_skip(f"a PDF needs WeasyPrint and pypdf: {error}")
+    target = tmp_path / "handout.pdf"
+    result = run("--data", str(CONTACT), "handout", *args, "-o", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (EXIT_OK, "", "")
+    assert target.read_bytes().startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(target.read_bytes()))
+    return [squeezed(page.extract_text()) for page in reader.pages]
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace, so a line or column break inside a phrase does not hide it."""
+    return re.sub(r"\s+", "", text)
+
+
+FOREHEAD = ("--area", "forehead", "--age", "45")
+
+
+@pytest.fixture(scope="module")
+def forehead(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The forehead's PDF, made once for the tests that read it."""
+    return pdf_pages(_runner, tmp_path_factory.mktemp("pdf"), *FOREHEAD)
+
+
+def _runner(*args: str, **_: object) -> Result:
+    return CliRunner().invoke(app, list(args), env={"BOTOX_INFO_CACHE_DIR": "", "SOURCE_DATE_EPOCH": "1790000000"})
+
+
+def test_every_red_flag_is_on_the_first_page(forehead: list[str]) -> None:
+    flags = BUILTIN.red_flags
+    for sign in (*flags.signs, *flags.allergy_signs, *(action.text for action in flags.action)):
+        assert squeezed(sign) in forehead[0], sign
+    assert squeezed(BUILTIN.emergency.text) in forehead[0]
+
+
+def test_every_source_of_the_page_is_in_the_pdf_with_its_address(forehead: list[str]) -> None:
+    document = _runner("--data", str(CONTACT), "handout", *FOREHEAD, "-o", "-").stdout
+    listed = [
+        html.unescape(re.sub("<[^>]+>", "", item)) for item in re.findall(r'<li id="source-\d+">(.*?)</li>', document)
+    ]
+    assert len(listed) >= 10  # the label, the guides and the studies the forehead's figures come from
+    whole = "".join(forehead)
+    for number, item in enumerate(listed, start=1):
+        assert squeezed(item) in whole, number  # (the list's numbers are drawn, not text pypdf reads)
+
+
+def test_each_page_has_its_number_and_the_emergency_line(forehead: list[str]) -> None:
+    count = len(forehead)
+    for number, text in enumerate(forehead, start=1):
+        assert f"Page{number}of{count}" in text
+        assert squeezed(BUILTIN.emergency.text)[:80] in text  # the footer line (it may be cut at the page's edge)
+
+
+def test_the_clinic_s_contact_line_is_printed(forehead: list[str]) -> None:
+    assert "ExampleSkinClinic" in forehead[0]
+    assert "+442079460000" in forehead[-1]
+
+
+@pytest.mark.parametrize("area", [area.id for area in BUILTIN.areas])
+def test_one_area_fits_four_pages(run: Run, tmp_path: Path, area: str) -> None:
+    assert len(pdf_pages(run, tmp_path, "--area", area, "--age", "45")) <= 4
