@@ -388,3 +388,44 @@ def test_other_commands_never_load_the_handout_s_modules(tmp_path: Path) -> None
             env={**os.environ, "BOTOX_INFO_CACHE_DIR": str(tmp_path)},
         )
         assert json.loads(done.stderr.splitlines()[-1]) == [], args
+
+
+def test_what_is_likelier_for_the_reader_comes_before_the_area(run: Run) -> None:
+    document = page(run, "handout", "--area", "jaw", "--blood-thinners", "-o", "-")
+    likely = position(document, ">More likely for you</h2>")
+    assert position(document, ">More likely for you: Bumps, swelling and bruising</h3>") > likely
+    jaw = BUILTIN.area_names()["jaw"]
+    assert likely < position(document, f">{jaw}: possible side effects, most common first</h2>")
+
+
+def test_a_blank_name_is_a_usage_error(run: Run) -> None:
+    result = run("handout", " ", "-o", "-")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith("botox-info: error: no name given")
+
+
+def test_a_name_that_fits_several_side_effects_lists_them(run: Run) -> None:
+    result = run("handout", "drooping", "-o", "-")
+    assert result.exit_code == EXIT_NOT_FOUND
+    assert result.stderr.startswith("botox-info: error: 'drooping' matches more than one side effect:")
+
+
+def test_the_same_side_effect_named_twice_is_given_once(run: Run) -> None:
+    document = page(run, "handout", "bruise", "bruising", "-o", "-")
+    assert document.count('<h2 id="part-') == 1
+
+
+@pytest.mark.parametrize(
+    ("clinic", "expected"),
+    [
+        (
+            "clinic:\n  name: Dr Lee\n",
+            '<address class="clinic">\n<strong>Dr Lee</strong>\n</address>\n<p class="emergency">',
+        ),
+        ("clinic:\n  name: Dr Lee\n  phone: ask at the desk\n", "<br>Phone: ask at the desk\n</address>"),
+    ],
+    ids=["name only", "a phone without digits is no link"],
+)
+def test_a_clinic_s_line_shows_what_it_has(run: Run, tmp_path: Path, clinic: str, expected: str) -> None:
+    document = page(run, "--data", str(write_file(tmp_path, clinic)), "handout", "-o", "-")
+    assert expected in document

@@ -87,3 +87,24 @@ def test_the_clinic_s_contact_line_is_printed(forehead: list[str]) -> None:
 @pytest.mark.parametrize("area", [area.id for area in BUILTIN.areas])
 def test_one_area_fits_four_pages(run: Run, tmp_path: Path, area: str) -> None:
     assert len(pdf_pages(run, tmp_path, "--area", area, "--age", "45")) <= 4
+
+
+def test_the_pdf_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even an image named by address is asked of our fetcher, which refuses: no network, ever."""
+    try:
+        import weasyprint  # noqa: F401 - only whether it loads
+    except (ImportError, OSError) as error:
+        required_or_skip(f"a PDF needs WeasyPrint: {error}")
+    from botox_info.output import pdf
+
+    asked: list[str] = []
+    refuse = pdf.refuse
+
+    def recording(url: str) -> object:
+        asked.append(url)
+        return refuse(url)
+
+    monkeypatch.setattr(pdf, "refuse", recording)
+    made = pdf.to_pdf('<html lang="en"><body><img src="https://example.invalid/x.png" alt="x"></body></html>')
+    assert made.startswith(b"%PDF-")
+    assert asked == ["https://example.invalid/x.png"]

@@ -3,8 +3,8 @@
 WeasyPrint lays out the very page the HTML file holds (its print CSS: A4,
 page numbers and the emergency line in each page's footer), so the two cannot
 differ. It is imported here only, when a PDF is asked for: no other command
-pays for it. It fetches nothing: the page has no external resource, and any
-URL it might name is refused.
+pays for it. It fetches nothing: the page has no external resource, and our
+fetcher refuses any address all the same.
 """
 
 from __future__ import annotations
@@ -22,9 +22,15 @@ def to_pdf(document: str) -> bytes:
         raise PdfUnavailableError("is not installed") from None
     except OSError as error:  # installed, but the Pango libraries it loads are missing
         raise PdfUnavailableError(f"cannot load a library it needs ({error})") from None
-    pdf: bytes = weasyprint.HTML(string=document, url_fetcher=_no_fetching).write_pdf()
+
+    class NoFetching(weasyprint.urls.URLFetcher):  # type: ignore[misc]  # WeasyPrint 70's fetcher class
+        def fetch(self, url: str, headers: Any = None) -> NoReturn:
+            refuse(url)
+
+    pdf: bytes = weasyprint.HTML(string=document, url_fetcher=NoFetching()).write_pdf()
     return pdf
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> NoReturn:
+def refuse(url: str) -> NoReturn:
+    """What the fetcher does with any address: WeasyPrint then leaves the resource out and goes on."""
     raise ValueError(f"a handout fetches nothing: {url}")
