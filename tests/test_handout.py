@@ -429,3 +429,14 @@ def test_the_same_side_effect_named_twice_is_given_once(run: Run) -> None:
 def test_a_clinic_s_line_shows_what_it_has(run: Run, tmp_path: Path, clinic: str, expected: str) -> None:
     document = page(run, "--data", str(write_file(tmp_path, clinic)), "handout", "-o", "-")
     assert expected in document
+
+
+def test_the_questions_can_describe_the_reader(run: Run) -> None:
+    """-i asks on the terminal (stderr), as check does; the page goes to stdout alone."""
+    result = run("handout", "-i", "-o", "-", input="jaw\n62\ny\n", env=DAY)  # then Ctrl-D
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    jaw = shown(BUILTIN.area_names()["jaw"])
+    assert f'<p class="intro">Made for: {jaw}; age 62; allergy to toxin.</p>' in result.stdout
+    assert result.stderr.endswith("\n")
+    assert "<" not in result.stderr

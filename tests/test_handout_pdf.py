@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,8 @@ def pdf_pages(run: Run, tmp_path: Path, *args: str) -> list[str]:
 
 
 def squeezed(text: str) -> str:
-    """Text without whitespace, so a line or column break inside a phrase does not hide it."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, so a line or column break inside a phrase does not hide it; ligatures undone."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 FOREHEAD = ("--area", "forehead", "--age", "45")
