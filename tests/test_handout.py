@@ -19,7 +19,7 @@ from botox_info.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from botox_info.output import html as html_page
 from botox_info.output.html_svg import describe
 
-from .helpers import BUILTIN, FIXTURES, Run, json_document, write_file
+from .helpers import BUILTIN, FIXTURES, ROOT, Run, json_document, write_file
 
 CONTACT = FIXTURES / "clinic-contact.yaml"
 DAY = {"SOURCE_DATE_EPOCH": "1790000000"}  # 2026-09-21
@@ -139,13 +139,15 @@ def test_the_date_and_the_knowledge_base_s_edition_are_printed(run: Run) -> None
 def test_the_timeline_is_drawn_from_timeline_s_numbers_with_a_text_alternative(run: Run) -> None:
     document = page(run, *FOREHEAD)
     drawn = json_document(run("timeline", "--area", "forehead", "--format", "json"))
-    svg = document[document.index("<svg") : document.index("</svg>")]
-    assert 'role="img" aria-labelledby="timeline-title timeline-desc"' in svg
+    svg = document[document.index("<svg") : document.index("</svg>")]  # the wide drawing; the phone's is the same
+    assert 'role="img" aria-labelledby="timeline-title-wide timeline-desc-wide"' in svg
     assert svg.count('fill="#1a1a1a"/>') == len(drawn["side_effects"]) + 1  # a solid bar each, the wanted effect too
     from botox_info.answers.timeline import build
 
     timeline = build(BUILTIN, ("forehead",))
-    assert f'<desc id="timeline-desc">{shown(describe([timeline.wanted, *timeline.bars]))}</desc>' in svg  # type: ignore[list-item]
+    assert f'<desc id="timeline-desc-wide">{shown(describe([timeline.wanted, *timeline.bars]))}</desc>' in svg  # type: ignore[list-item]
+    narrow = document[document.index('<svg class="timeline-narrow"') : document.rindex("</svg>")]
+    assert narrow.count('fill="#1a1a1a"/>') == len(drawn["side_effects"]) + 1
     for entry in drawn["not_drawn"]:
         assert shown(entry["name"]) in document[document.index("<figcaption>") :]
 
@@ -440,3 +442,8 @@ def test_the_questions_can_describe_the_reader(run: Run) -> None:
     assert f'<p class="intro">Made for: {jaw}; age 62; allergy to toxin.</p>' in result.stdout
     assert result.stderr.endswith("\n")
     assert "<" not in result.stderr
+
+
+def test_the_clinic_example_in_the_docs_is_the_tested_fixture() -> None:
+    docs = (ROOT / "docs" / "handout.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{CONTACT.read_text(encoding='utf-8')}```" in docs

@@ -17,8 +17,8 @@ from ..output import Format, streams
 from .boundary import ErrorBoundary
 from .context import Invocation, data_files, load
 from .handout import handout
-from .options import AreasOption, Buckets, DataOption, FormatOption, Origins, SortKeys, Urgencies
-from .shell import complete_areas, complete_names, complete_situations, install_completion, show_completion
+from .options import AreasOption, Buckets, DataOption, FormatOption, HasOption, Origins, SortKeys, Urgencies
+from .shell import complete_areas, complete_names, install_completion, show_completion
 from .situations import SituationCommand
 
 app = typer.Typer(
@@ -216,15 +216,7 @@ def sources(ctx: typer.Context, output_format: FormatOption = Format.table) -> N
 def check(
     ctx: typer.Context,
     area: AreasOption = None,
-    has: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--has",
-            metavar="SITUATION",
-            autocompletion=complete_situations,
-            help="A situation that applies to you, by id (repeatable; --interactive asks them all).",
-        ),
-    ] = None,
+    has: HasOption = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
     ] = False,

@@ -11,8 +11,8 @@ import typer
 
 from .. import commands
 from .context import Invocation, load
-from .options import AreasOption
-from .shell import complete_names, complete_situations
+from .options import AreasOption, HasOption
+from .shell import complete_names
 
 
 def handout(
@@ -36,15 +36,7 @@ def handout(
         ),
     ] = ...,  # type: ignore[assignment]  # Typer's mark for a required option
     area: AreasOption = None,
-    has: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--has",
-            metavar="SITUATION",
-            autocompletion=complete_situations,
-            help="A situation that applies to the reader, by id (repeatable).",
-        ),
-    ] = None,
+    has: HasOption = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Answer short questions about the reader first.")
     ] = False,
