@@ -100,6 +100,9 @@ def complete_as_zsh(tmp_path: Path, words: str, **env_vars: str) -> subprocess.C
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)
 
 
+# Where the browser tests saved their screenshots in this run, for the summary at the end (conftest.py).
+SCREENSHOTS_SAVED: list[Path] = []
+
 # .ci/run sets this: there a missing browser, PDF library or checker fails the run instead of skipping it.
 BROWSER_TESTS = "BOTOX_INFO_BROWSER_TESTS"
 

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from botox_info.cli import app
 from botox_info.errors import EXIT_OK
 
-from .helpers import BUILTIN, FIXTURES, ROOT, required_or_skip
+from .helpers import BUILTIN, FIXTURES, ROOT, SCREENSHOTS_SAVED, required_or_skip
 from .test_handout import HOSTILE
 
 if TYPE_CHECKING:
@@ -49,22 +49,20 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
+def browser() -> Iterator[Browser]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         required_or_skip(f"the browser tests need Playwright (the 'test' extra): {error}")
     executable = chromium_path()
-    if executable is None:
-        required_or_skip("the browser tests need Chromium: apt-get install chromium")
+    if executable is None or not os.path.exists(executable):
+        required_or_skip(f"the browser tests need Chromium ({executable or 'none on the PATH'}): install chromium")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"handout screenshots: {SCREENSHOTS}")
+    SCREENSHOTS_SAVED.append(SCREENSHOTS)
 
 
 def make_handout(folder: Path, *args: str) -> Path:
