@@ -113,6 +113,7 @@ def handout(
     numbers: dict[str, int],
     situations: list[str],
     interactive: bool,
+    paper: str = "a4",
 ) -> None:
     """One page for a patient, to `destination` (.html, .pdf, or - for HTML on stdout): see docs/handout.md."""
     from .output import handout_file
@@ -120,7 +121,7 @@ def handout(
     kind = handout_file.kind_of(destination)  # before any work: a wrong name is a usage error at once
     entries = _named(knowledge, names)
     assessment = _assessment(knowledge, areas, numbers, situations, interactive)
-    handout_file.write(knowledge, destination, kind, entries, assessment)
+    handout_file.write(knowledge, destination, kind, entries, assessment, paper)
 
 
 def _named(knowledge: KnowledgeBase, words: list[str]) -> list[SideEffect]:

@@ -109,3 +109,17 @@ def test_the_pdf_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     made = pdf.to_pdf('<html lang="en"><body><img src="https://example.invalid/x.png" alt="x"></body></html>')
     assert made.startswith(b"%PDF-")
     assert asked == ["https://example.invalid/x.png"]
+
+
+@pytest.mark.parametrize(
+    ("paper", "points"), [("a4", (595, 842)), ("Letter", (612, 792))], ids=["A4 by default", "US Letter"]
+)
+def test_the_paper_size(run: Run, tmp_path: Path, paper: str, points: tuple[int, int]) -> None:
+    try:
+        import pypdf
+    except ImportError as error:
+        required_or_skip(f"reading a PDF needs pypdf: {error}")
+    pages = pdf_pages(run, tmp_path, "--area", "jaw", *(["--paper", paper] if paper != "a4" else []))
+    assert len(pages) <= 4
+    box = pypdf.PdfReader(tmp_path / "handout.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == points

@@ -11,8 +11,10 @@ import typer
 
 from .. import commands
 from .context import Invocation, load
-from .options import AreasOption, HasOption
+from .options import AreasOption, Forgiving, HasOption
 from .shell import complete_names
+
+Papers = Forgiving(("a4", "letter"))
 
 
 def handout(
@@ -37,6 +39,12 @@ def handout(
     ] = ...,  # type: ignore[assignment]  # Typer's mark for a required option
     area: AreasOption = None,
     has: HasOption = None,
+    paper: Annotated[
+        str,
+        typer.Option(
+            "--paper", metavar="SIZE", click_type=Papers, help="A PDF's paper: a4 or letter (US). [default: a4]"
+        ),
+    ] = "a4",
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Answer short questions about the reader first.")
     ] = False,
@@ -49,4 +57,4 @@ def handout(
     """
     given = ctx.ensure_object(Invocation)
     situations = [*(has or ()), *given.situations]
-    commands.handout(load(ctx), output, name or [], area or [], given.numbers, situations, interactive)
+    commands.handout(load(ctx), output, name or [], area or [], given.numbers, situations, interactive, paper)

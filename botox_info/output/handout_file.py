@@ -47,8 +47,14 @@ def made_on() -> str:
 
 
 def write(
-    knowledge: KnowledgeBase, destination: str, kind: str, entries: list[SideEffect], assessment: Assessment
+    knowledge: KnowledgeBase,
+    destination: str,
+    kind: str,
+    entries: list[SideEffect],
+    assessment: Assessment,
+    paper: str = "a4",
 ) -> None:
+    """The page, to stdout or a file; `paper` sizes a PDF's pages (a browser's print dialog chooses for HTML)."""
     from ..answers.timeline import build
     from . import handout_page, html
 
@@ -64,7 +70,7 @@ def write(
     if kind == "pdf":
         from .pdf import to_pdf
 
-        _write_file(destination, to_pdf(document))
+        _write_file(destination, to_pdf(document, paper))
     else:
         _write_file(destination, document.encode("utf-8"))
 

@@ -2,7 +2,7 @@
 
 WeasyPrint lays out the very page the HTML file holds (its print CSS: A4,
 page numbers and the emergency line in each page's footer), so the two cannot
-differ. It is imported here only, when a PDF is asked for: no other command
+differ; only the paper size is added. It is imported here only, when a PDF is asked for: no other command
 pays for it. It fetches nothing: the page has no external resource, and our
 fetcher refuses any address all the same.
 """
@@ -13,9 +13,11 @@ from typing import Any, NoReturn
 
 from ..errors import PdfUnavailableError
 
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}  # --paper -> CSS @page size
 
-def to_pdf(document: str) -> bytes:
-    """The PDF of an HTML document that needs nothing from outside itself."""
+
+def to_pdf(document: str, paper: str = "a4") -> bytes:
+    """The PDF of an HTML document that needs nothing from outside itself, on A4 or US Letter paper."""
     try:
         import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type hints
     except ImportError:
@@ -27,7 +29,8 @@ def to_pdf(document: str) -> bytes:
         def fetch(self, url: str, headers: Any = None) -> NoReturn:
             refuse(url)
 
-    pdf: bytes = weasyprint.HTML(string=document, url_fetcher=NoFetching()).write_pdf()
+    size = weasyprint.CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")
+    pdf: bytes = weasyprint.HTML(string=document, url_fetcher=NoFetching()).write_pdf(stylesheets=[size])
     return pdf
 
 
