@@ -80,9 +80,9 @@ def draw(handout: Handout, knowledge: KnowledgeBase) -> str:
     if handout.timeline is not None:
         from .html_svg import timeline_figure
 
-        lines += ['<section class="part" aria-labelledby="timeline">', '<h2 id="timeline">After treatment: when']
-        lines[-1] += " things start and how long they last</h2>"
-        lines += [*timeline_figure(handout.timeline), "</section>"]
+        heading = f'<h2 id="timeline">{wording.TIMELINE_TITLE}</h2>'
+        lines += ['<section class="part" aria-labelledby="timeline">', heading, *timeline_figure(handout.timeline)]
+        lines.append("</section>")
     lines += _sources(knowledge, handout.source_ids)
     lines += ["</main>", *_footer(handout, numbering), "</body>", "</html>", ""]
     return "\n".join(lines)
