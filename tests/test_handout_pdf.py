@@ -123,3 +123,39 @@ def test_the_paper_size(run: Run, tmp_path: Path, paper: str, points: tuple[int,
     assert len(pages) <= 4
     box = pypdf.PdfReader(tmp_path / "handout.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == points
+
+
+def tall_rows() -> str:
+    """A handout whose rows are made tall on purpose (long names): without the print CSS's rule, some row would
+    straddle a page."""
+    from botox_info.answers.assessment import Answers, assess
+    from botox_info.answers.timeline import build
+    from botox_info.output import handout_page
+    from botox_info.output import html as html_page
+
+    padding = " ".join(f"word{n}" for n in range(40))
+    tall = BUILTIN._replace(side_effects=tuple(e._replace(name=f"{e.name} {padding}") for e in BUILTIN.side_effects))
+    return html_page.draw(handout_page.for_reader(tall, assess(tall, Answers()), build(tall), "2026-01-01"), tall)
+
+
+def assert_rows_whole(document: str, pages: list[str]) -> None:
+    """Every table row of `document` has all its cells on one of the `pages` (their text, whitespace squeezed)."""
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", document)
+    assert len(rows) == len(BUILTIN.side_effects)
+    for name, cells in rows:
+        parts = [name, *re.findall(r"<td[^>]*>(.*?)</td>", cells)]
+        squeezed_parts = [squeezed(html.unescape(re.sub("<[^>]+>", "", part))) for part in parts]
+        assert any(all(part in page for part in squeezed_parts) for page in pages), name
+
+
+def test_no_table_row_is_split_across_pages() -> None:
+    try:
+        import pypdf
+    except ImportError as error:
+        required_or_skip(f"reading a PDF needs pypdf: {error}")
+    from botox_info.output import pdf
+
+    document = tall_rows()
+    assert_rows_whole(
+        document, [squeezed(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf.to_pdf(document))).pages]
+    )
