@@ -8,20 +8,25 @@ YAML -> knowledge -> answers -> commands -> output.
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import plain
 from .answers.selection import parse_duration, select
 from .errors import (
+    AmbiguousNameError,
     BotoxInfoError,
     KnowledgeBaseError,
     NoNameError,
     NoSearchResultError,
     NoSearchWordError,
+    NotFoundError,
     NothingSelectedError,
 )
-from .knowledge.models import URGENCIES, URGENCY_WORDS, KnowledgeBase
+from .knowledge.models import URGENCIES, URGENCY_WORDS, KnowledgeBase, SideEffect
 from .output import Format, emit, streams, views
+
+if TYPE_CHECKING:
+    from .answers.assessment import Assessment
 
 
 def list_side_effects(
@@ -97,6 +102,48 @@ def check(
     interactive: bool,
 ) -> None:
     """`interactive`: the reader answers questions on the terminal; else the options count."""
+    emit(views.CheckPage(knowledge, _assessment(knowledge, areas, numbers, situations, interactive)), output_format)
+
+
+def handout(
+    knowledge: KnowledgeBase,
+    destination: str,
+    names: list[str],
+    areas: list[str],
+    numbers: dict[str, int],
+    situations: list[str],
+    interactive: bool,
+    paper: str = "a4",
+) -> None:
+    """One page for a patient, to `destination` (.html, .pdf, or - for HTML on stdout): see docs/handout.md."""
+    from .output import handout_file
+
+    kind = handout_file.kind_of(destination)  # before any work: a wrong name is a usage error at once
+    entries = _named(knowledge, names)
+    assessment = _assessment(knowledge, areas, numbers, situations, interactive)
+    handout_file.write(knowledge, destination, kind, entries, assessment, paper)
+
+
+def _named(knowledge: KnowledgeBase, words: list[str]) -> list[SideEffect]:
+    """The side effects named: the words as one name, as `show` reads them ('spock brows'), else each word
+    (or quoted words) a name of its own ('bruising headache'); each once, in the order given."""
+    if not words:
+        return []
+    whole = plain.printable(" ".join(words))
+    if not plain.normalize_name(whole):
+        raise NoNameError()
+    try:
+        return [knowledge.find(whole)]
+    except (NotFoundError, AmbiguousNameError):
+        if len(words) == 1:
+            raise
+    return list({entry.id: entry for entry in (knowledge.find(plain.printable(word)) for word in words)}.values())
+
+
+def _assessment(
+    knowledge: KnowledgeBase, areas: list[str], numbers: dict[str, int], situations: list[str], interactive: bool
+) -> Assessment:
+    """What `check` works out: from the questions, or else from the options given."""
     from .answers.assessment import Answers, assess, check_numbers, check_situations
 
     if interactive:
@@ -107,7 +154,7 @@ def check(
     else:
         area_ids = tuple(dict.fromkeys(knowledge.find_area(word).id for word in areas))
         answers = Answers(area_ids, check_numbers(knowledge, numbers), check_situations(knowledge, situations))
-    emit(views.CheckPage(knowledge, assess(knowledge, answers)), output_format)
+    return assess(knowledge, answers)
 
 
 def timeline(knowledge: KnowledgeBase, output_format: Format, areas: list[str]) -> None:

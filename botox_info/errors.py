@@ -183,3 +183,37 @@ class CompletionInstallError(BotoxInfoError):
             f"cannot install shell completion: {path}: {reason}. "
             "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself."
         )
+
+
+class HandoutFormatError(BotoxInfoError):
+    """`handout -o` given a file name whose ending names no format it writes: a usage error."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"cannot tell which format to write to '{echoed(path)}': end the file name with .html or .pdf, "
+            "or give - to write HTML to standard output."
+        )
+
+
+class PdfUnavailableError(BotoxInfoError):
+    """A PDF was asked for, but WeasyPrint (the optional extra) or the libraries it needs are not installed."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f'a PDF needs WeasyPrint, which {reason}. Install it with: pip install "botox-info[pdf]" '
+            "(on Debian or Ubuntu also: apt-get install libpango-1.0-0 libpangoft2-1.0-0), "
+            "or write HTML with -o FILE.html and print that from a browser."
+        )
+
+
+class HandoutWriteError(BotoxInfoError):
+    """The handout's file cannot be written (no such folder, no permission, disk full): nothing is left behind."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write the handout to '{echoed(path)}': {reason}")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 from botox_info.cli import app
 
 # helpers also keeps the knowledge base that test modules load at collection off the user's cache.
-from .helpers import GOLDEN, PLAIN_ENV, Run, matches_golden
+from .helpers import GOLDEN, PLAIN_ENV, SCREENSHOTS_SAVED, Run, matches_golden
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,6 +46,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     options = getattr(config.pluginmanager.get_plugin("_cov"), "options", None)  # None without pytest-cov's --cov
     if options is not None and not whole_suite:
         options.cov_fail_under = None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say where the browser tests left their screenshots, for a person to look at."""
+    for folder in dict.fromkeys(SCREENSHOTS_SAVED):
+        terminalreporter.write_line(f"handout screenshots: {folder}")
 
 
 @pytest.fixture(autouse=True)

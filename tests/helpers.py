@@ -107,3 +107,19 @@ def matches_golden(path: Path, text: str, *, update: bool) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
     assert text == path.read_text(encoding="utf-8"), f"{path} is stale; run pytest --update-goldens and review the diff"
+
+
+# Where the browser tests saved their screenshots in this run, for the summary at the end (conftest.py).
+SCREENSHOTS_SAVED: list[Path] = []
+
+# .ci/run sets this: there a missing browser, PDF library or checker fails the run instead of skipping it.
+BROWSER_TESTS = "BOTOX_INFO_BROWSER_TESTS"
+
+
+def required_or_skip(reason: str) -> None:
+    """Skip a test that needs what is not installed here, unless CI requires it (then fail, saying what is missing)."""
+    import pytest
+
+    if os.environ.get(BROWSER_TESTS) == "required":
+        pytest.fail(f"{reason} ({BROWSER_TESTS}=required)")
+    pytest.skip(f"{reason}; see docs/handout.md to install it")

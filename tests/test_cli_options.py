@@ -13,7 +13,8 @@ from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, EXIT_NOT_FOUND, EXIT_OK, 
 from .helpers import FIXTURES, Run, complete_as_zsh
 
 CLINIC = str(FIXTURES / "clinic.yaml")  # adds the side effect 'tingling' (alias 'pins and needles')
-ARGUMENTS = {"show": ["tingling"], "search": ["tingling"]}
+ARGUMENTS = {"show": ["tingling"], "search": ["tingling"], "handout": ["-o", "-"]}
+NO_FORMAT = ("handout",)  # writes HTML or PDF, chosen by -o's file name
 # Every command that reads the knowledge base, from the app itself (validate and schema read only what they name).
 READERS = [info.name for info in app.registered_commands if info.name not in ("validate", "schema")]
 
@@ -21,7 +22,7 @@ READERS = [info.name for info in app.registered_commands if info.name not in ("v
 @pytest.mark.parametrize("spelling", ["--data", "-d"])
 @pytest.mark.parametrize("name", READERS)
 def test_data_is_accepted_after_the_command_as_before_it(run: Run, name: str, spelling: str) -> None:
-    args = [*ARGUMENTS.get(name, []), "--format", "json"]
+    args = [*ARGUMENTS.get(name, []), *([] if name in NO_FORMAT else ["--format", "json"])]
     before = run(spelling, CLINIC, name, *args)
     after = run(name, *args, spelling, CLINIC)
     assert before.exit_code == after.exit_code == EXIT_OK, after.stderr

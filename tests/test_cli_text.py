@@ -18,7 +18,7 @@ ODD = str(FIXTURES / "odd-text.yaml")  # a clinic file with |, *, _, a two-line 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 # Every command that prints something, with the arguments it needs: derived from the app, so a new
 # command cannot be forgotten (validate and schema need no width: they print no layout).
-ARGUMENTS = {"show": ["sagging"], "search": ["bruise"]}
+ARGUMENTS = {"show": ["sagging"], "search": ["bruise"], "handout": ["-o", "-"]}
 LAID_OUT = [info.name for info in app.registered_commands if info.name not in ("validate", "schema")]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from botox_info import __version__
+from botox_info.errors import EXIT_USAGE
 
 from .helpers import ROOT
 
@@ -77,6 +78,15 @@ def test_the_built_wheel_installs_and_runs_from_another_directory(tmp_path: Path
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().startswith("Sagging skin\n")
     assert "Sources" in result.stdout.decode()
+    # The handout's stylesheet is package data in the wheel; a PDF without the extra says which to install.
+    handout = [str(environment / "bin" / "botox-info"), "handout", "--area", "forehead", "--age", "45", "-o"]
+    made = subprocess.run([*handout, "h.html"], capture_output=True, cwd=elsewhere, env=env, timeout=60)
+    assert made.returncode == 0, made.stderr.decode()
+    assert ".alarm {" in (elsewhere / "h.html").read_text(encoding="utf-8")
+    pdf = subprocess.run([*handout, "h.pdf"], capture_output=True, cwd=elsewhere, env=env, timeout=60)
+    assert pdf.returncode == EXIT_USAGE
+    assert 'pip install "botox-info[pdf]"' in pdf.stderr.decode()
+    assert not (elsewhere / "h.pdf").exists()
 
 
 def test_check_in_a_pipe_never_waits_for_input(command: list[str], tmp_path: Path) -> None:

@@ -129,6 +129,13 @@ def command_lines(draw: st.DrawFn) -> list[str]:
         args += draw(st.lists(st.sampled_from(["--pregnant", "--allergic", "--blood-thinners", "-i"]), max_size=2))
     elif name == "timeline" and draw(st.booleans()):
         args += ["--area", draw(st.sampled_from([*AREA_WORDS, "nose"]))]
+    elif name == "handout":  # HTML on stdout, or a name that is no format (nothing is written)
+        args += [*draw(st.lists(WORDS, max_size=2)), "-o", draw(st.sampled_from(["-", "handout.txt"]))]
+        if draw(st.booleans()):
+            args += ["--area", draw(st.sampled_from([*AREA_WORDS, "nose"]))]
+        if draw(st.booleans()):
+            args += ["--age", str(draw(st.integers(-5, 200)))]
+        return args  # its format is the file name's
     if name != "schema":
         args += ["--format", draw(st.sampled_from(["table", "json", "markdown"]))]
     return args

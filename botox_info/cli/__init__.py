@@ -16,8 +16,9 @@ from .. import commands
 from ..output import Format, streams
 from .boundary import ErrorBoundary
 from .context import Invocation, data_files, load
-from .options import AreasOption, Buckets, DataOption, FormatOption, Origins, SortKeys, Urgencies
-from .shell import complete_areas, complete_names, complete_situations, install_completion, show_completion
+from .handout import handout
+from .options import AreasOption, Buckets, DataOption, FormatOption, HasOption, Origins, SortKeys, Urgencies
+from .shell import complete_areas, complete_names, install_completion, show_completion
 from .situations import SituationCommand
 
 app = typer.Typer(
@@ -220,15 +221,7 @@ def sources(ctx: typer.Context, output_format: FormatOption = Format.table) -> N
 def check(
     ctx: typer.Context,
     area: AreasOption = None,
-    has: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--has",
-            metavar="SITUATION",
-            autocompletion=complete_situations,
-            help="A situation that applies to you, by id (repeatable; --interactive asks them all).",
-        ),
-    ] = None,
+    has: HasOption = None,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Answer short questions (the default in a terminal).")
     ] = False,
@@ -251,6 +244,9 @@ def check(
 def timeline(ctx: typer.Context, area: AreasOption = None, output_format: FormatOption = Format.table) -> None:
     """The weeks after treatment as a picture: when the effect and each side effect start and end."""
     commands.timeline(load(ctx), output_format, area or [])
+
+
+app.command("handout", cls=SituationCommand)(handout)
 
 
 @app.command("paths")

@@ -11,7 +11,7 @@ from ..knowledge.models import FREQUENCY_BUCKETS, ORIGINS, URGENCY_WORDS
 from ..output import Format
 from ..plain import option_word
 from .context import add_data_files
-from .shell import complete_areas
+from .shell import complete_areas, complete_situations
 
 if TYPE_CHECKING:
     from typer._click import Context
@@ -45,6 +45,16 @@ FormatOption = Annotated[
 AreasOption = Annotated[
     list[str] | None,
     typer.Option("--area", "-a", metavar="AREA", autocompletion=complete_areas, help="A treatment area (repeatable)."),
+]
+
+HasOption = Annotated[  # check's and handout's
+    list[str] | None,
+    typer.Option(
+        "--has",
+        metavar="SITUATION",
+        autocompletion=complete_situations,
+        help="A situation that applies to you, by id (repeatable; --interactive asks them all).",
+    ),
 ]
 
 

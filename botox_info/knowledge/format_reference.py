@@ -149,6 +149,12 @@ MEANINGS = {
     "shared item.high": "For a span: the longest usual time.",
     "shared item.unit": "For a span: the unit of `low` and `high`.",
     "shared item.measured_from": "For a duration: counted from the `onset` or the `injection`.",
+    "file.clinic": "The clinic handing the information over: its name and contact line on `handout`s.",
+    "clinic.name": "The clinic's name, at the top of every handout.",
+    "clinic.address": "Its address (may span lines).",
+    "clinic.phone": "The number a patient calls with a question (shown as a link on phones).",
+    "clinic.website": "Its website; only http:// and https:// addresses are accepted.",
+    "clinic.note": "A short note for patients, such as opening hours; shown as plain text.",
     "file.replace": "In a clinic's file only: true drops the files read before it, which must then be complete.",
 }
 

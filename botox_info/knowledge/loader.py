@@ -17,6 +17,7 @@ from .models import (
     AfterStep,
     Area,
     Before,
+    Clinic,
     Duration,
     Frequency,
     Guidance,
@@ -222,7 +223,14 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
             tuple(red_flags["sources"]),
             tuple(red_flags["allergy_signs"]),
         ),
+        clinic=_clinic(document.get("clinic")),
     )
+
+
+def _clinic(item: dict[str, Any] | None) -> Clinic | None:
+    if item is None:
+        return None
+    return Clinic(item["name"], *(item.get(key) for key in Clinic._fields[1:]))
 
 
 def _situation(item: dict[str, Any]) -> Situation:

@@ -180,6 +180,16 @@ class RedFlags(NamedTuple):
     allergy_signs: tuple[str, ...] = ()  # of a severe allergic reaction
 
 
+class Clinic(NamedTuple):
+    """Who hands the information over: printed on a handout, never as markup."""
+
+    name: str
+    address: str | None = None
+    phone: str | None = None
+    website: str | None = None  # http:// or https:// only
+    note: str | None = None
+
+
 class KnowledgeBase(NamedTuple):
     disclaimer: str
     emergency: Statement  # when to get medical help at once: said by every page that gives advice
@@ -193,6 +203,7 @@ class KnowledgeBase(NamedTuple):
     situations: tuple[Situation, ...] = ()
     rules: tuple[Rule, ...] = ()
     wanted_effect: WantedEffect | None = None
+    clinic: Clinic | None = None  # from a clinic's file: its name and contact line on handouts
 
     def area_names(self) -> dict[str, str]:
         return {area.id: area.name for area in self.areas}

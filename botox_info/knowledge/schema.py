@@ -121,6 +121,17 @@ SIDE_EFFECT = Record(
     },
     {"onset": ONSET, "frequency": FREQUENCY},
 )
+# A clinic's name and contact line, printed on its handouts: short texts, escaped wherever shown,
+# and a website only as an http(s) address, so it can never become a script link.
+CLINIC = Record(
+    {"name": Text(re.compile(r"[^\n]{1,80}"), "one line of at most 80 characters")},
+    {
+        "address": Text(re.compile(r"[\s\S]{1,200}"), "a text of at most 200 characters"),
+        "phone": Text(re.compile(r"[^\n]{1,40}"), "one line of at most 40 characters"),
+        "website": Text(re.compile(r"https?://[^\s<>\"'`]{1,200}"), "an http:// or https:// address"),
+        "note": Text(re.compile(r"[\s\S]{1,300}"), "a text of at most 300 characters"),
+    },
+)
 KNOWLEDGE_BASE = Record(
     {
         "schema_version": OneOf((1,)),
@@ -154,7 +165,7 @@ KNOWLEDGE_BASE = Record(
             }
         ),
     },
-    {"shared": ListOf(SHARED)},
+    {"shared": ListOf(SHARED), "clinic": CLINIC},
 )
 
 

@@ -23,11 +23,15 @@ def not_drawn_line(timeline: Timeline) -> str:
     return f"Not drawn, as no source says how long they last: {names}."
 
 
+def share(hours_after: float) -> float:
+    """Where a time stands on the logarithmic axis, from 0 (its start) to 1 (its end)."""
+    clamped = min(max(hours_after, AXIS_FROM), AXIS_TO)
+    return math.log(clamped / AXIS_FROM) / math.log(AXIS_TO / AXIS_FROM)
+
+
 def position(hours_after: float, width: int) -> int:
     """The column (0 to width - 1) of a time on the logarithmic axis."""
-    clamped = min(max(hours_after, AXIS_FROM), AXIS_TO)
-    share = math.log(clamped / AXIS_FROM) / math.log(AXIS_TO / AXIS_FROM)
-    return min(int(share * width), width - 1)
+    return min(int(share(hours_after) * width), width - 1)
 
 
 def span_text(hours_after: float) -> str:

@@ -118,7 +118,7 @@ def timeline(knowledge: KnowledgeBase, drawn: Timeline) -> str:
     ellipsis = "…" if can_encode(sys.stdout, "…") else "..."  # the same length as the stand-in, so bars align
     drawing = chart(drawn, 80, ellipsis)
     fence = "`" * max(3, 1 + max((len(run) for line in drawing for run in re.findall("`+", line)), default=0))
-    lines = ["# After treatment: when things start and how long they last", "", f"{fence}text"]
+    lines = [f"# {wording.TIMELINE_TITLE}", "", f"{fence}text"]
     lines += [
         *drawing,
         fence,

@@ -145,19 +145,7 @@ def urgent(knowledge: KnowledgeBase) -> Page:
 
 def check(knowledge: KnowledgeBase, assessment: "Assessment") -> Page:
     """`botox-info check`: stop signs, then what is likelier for the reader, then their areas."""
-    answers = assessment.answers
-    sections = [
-        Section(
-            "Stop signs: do not be treated, or talk to a doctor first",
-            tuple(Item(f"{rule.verdict.capitalize()}: {rule.text}", rule.sources) for rule in assessment.stop_signs)
-            or (Item("None from what you told botox-info."),),
-            urgent=bool(assessment.stop_signs),
-        )
-    ]
-    for likely in assessment.more_likely:
-        reasons = tuple(Item(rule.text, rule.sources) for rule in likely.reasons)
-        helps = tuple(Item(f"What helps: {s.text}", s.sources) for s in likely.entry.prevention)
-        sections.append(Section(f"More likely for you: {likely.entry.name}", reasons + helps))
+    sections = [stop_signs(assessment), *more_likely(assessment)]
     for risk in assessment.by_area:
         lines = tuple(
             Item(
@@ -170,10 +158,34 @@ def check(knowledge: KnowledgeBase, assessment: "Assessment") -> Page:
             for entry, figure in risk.entries
         ) or (Item("Nothing particular to this area: the side effects of every area above still apply."),)
         sections.append(Section(f"{risk.area.name}: side effects particular to this area", lines))
-    sections.append(Section("Questions to ask your clinic", items(assessment.questions)))
-    told = _told(knowledge, answers)
+    sections.append(questions(assessment))
+    told = told_of(knowledge, assessment.answers)
     intro = (f"You told botox-info: {told}." if told else _NOTHING_TOLD,)
     return Page("What it means for you", intro, tuple(sections), cited_by(*sections))
+
+
+def stop_signs(assessment: "Assessment") -> Section:
+    """Do not be treated, or talk to a doctor first: most serious first; said to be none when none applies."""
+    return Section(
+        "Stop signs: do not be treated, or talk to a doctor first",
+        tuple(Item(f"{rule.verdict.capitalize()}: {rule.text}", rule.sources) for rule in assessment.stop_signs)
+        or (Item("None from what you told botox-info."),),
+        urgent=bool(assessment.stop_signs),
+    )
+
+
+def more_likely(assessment: "Assessment") -> list[Section]:
+    """A section per side effect likelier for the reader: the reasons, then what helps."""
+    sections = []
+    for likely in assessment.more_likely:
+        reasons = tuple(Item(rule.text, rule.sources) for rule in likely.reasons)
+        helps = tuple(Item(f"What helps: {s.text}", s.sources) for s in likely.entry.prevention)
+        sections.append(Section(f"More likely for you: {likely.entry.name}", reasons + helps))
+    return sections
+
+
+def questions(assessment: "Assessment") -> Section:
+    return Section("Questions to ask your clinic", items(assessment.questions))
 
 
 _NOTHING_TOLD = (
@@ -185,7 +197,8 @@ if TYPE_CHECKING:
     from ..answers.assessment import Answers, Assessment
 
 
-def _told(knowledge: KnowledgeBase, answers: "Answers") -> str:
+def told_of(knowledge: KnowledgeBase, answers: "Answers") -> str:
+    """What the reader told: their areas, numbers (age 62) and situations, in words."""
     parts = [knowledge.area_names()[area] for area in answers.areas]
     parts += [f"{situation_id.replace('-', ' ')} {value}" for situation_id, value in answers.numbers]
     parts += [

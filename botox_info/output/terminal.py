@@ -120,7 +120,7 @@ def timeline(drawn: Timeline, out: Console) -> Text:
     from .chart import chart, not_drawn_line
 
     writer = Writer(out)
-    writer.line("After treatment: when things start and how long they last", "bold underline")
+    writer.line(wording.TIMELINE_TITLE, "bold underline")
     writer.line("Hours to months on a stretched scale; 'botox-info show NAME' gives each one's sources.", NOTE)
     writer.line()
     ellipsis = "…" if can_encode(out.file, "…") else "..."  # a stand-in as long as what it stands for

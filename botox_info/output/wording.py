@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..answers.search import Hit, Passage
 
 
+TIMELINE_TITLE = "After treatment: when things start and how long they last"  # timeline's page, every format
 ORIGIN_NAMES = {
     "article": "the seed article",
     "reference": "medical references (the label, health services, studies)",
