@@ -17,11 +17,29 @@ from __future__ import annotations
 
 import sys
 
-WORDS = (
-    "redness swelling tenderness warmth itching numbness heaviness tightness stiffness soreness "
-    "twitching fluttering pressure dryness flushing tingling aching throbbing burning puffiness"
-).split()
-PLACES = "brow eyelid temple cheek lip chin jaw neck forehead scalp".split()
+WORDS = [
+    "redness",
+    "swelling",
+    "tenderness",
+    "warmth",
+    "itching",
+    "numbness",
+    "heaviness",
+    "tightness",
+    "stiffness",
+    "soreness",
+    "twitching",
+    "fluttering",
+    "pressure",
+    "dryness",
+    "flushing",
+    "tingling",
+    "aching",
+    "throbbing",
+    "burning",
+    "puffiness",
+]
+PLACES = ["brow", "eyelid", "temple", "cheek", "lip", "chin", "jaw", "neck", "forehead", "scalp"]
 AREAS = ("forehead", "frown-lines", "crows-feet", "mouth", "jaw", "neck")
 UNITS = ("hours", "days", "weeks")
 URGENCY = ("usually settles by itself", "see your doctor", "get help now")

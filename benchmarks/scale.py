@@ -36,8 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate_clinic import clinic_file  # noqa: E402
-from startup import LIBRARIES, tool_command  # noqa: E402
+from generate_clinic import clinic_file
+from startup import LIBRARIES, tool_command
 
 CASES = ("floor", "1k", "10k", "memory")
 SIZES = {"1k": 1000, "10k": 10000}
@@ -201,9 +201,8 @@ def main() -> int:
     defaults = {"floor": 30, "1k": 15, "10k": 5, "memory": 5}
     import platform
 
-    print(
-        f"{platform.node()}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    machine = platform.processor() or platform.machine()
+    print(f"{platform.node()}: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory(prefix="botox-info-scale-") as folder:
         setting = Setting(Path(folder))
         per_entry = {}
