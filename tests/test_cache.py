@@ -323,3 +323,33 @@ def test_paths_says_when_the_cache_is_off(run: Callable[..., Any]) -> None:
     assert report["cache"] == {"path": None, "bytes": 0, "entries": 0}
     table = run("paths", env={"BOTOX_INFO_CACHE_DIR": ""}).stdout
     assert "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)" in table
+
+
+# ---- the cyclic collector pauses while loading (issue 13) ----------------------------------------
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["enabled", "disabled"])
+def test_loading_leaves_the_collector_as_it_found_it(cache_dir: Path, kb_file: Path, collecting: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        knowledge.load(kb_file)  # validated
+        assert gc.isenabled() is collecting
+        knowledge.load(kb_file)  # from the cache
+        assert gc.isenabled() is collecting
+        kb_file.write_bytes(MINIMAL_BYTES.replace(b"unit: weeks", b"unit: fortnights", 1))
+        with pytest.raises(KnowledgeBaseError):
+            knowledge.load(kb_file)
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_what_is_loaded_is_kept_out_of_later_collections(cache_dir: Path, kb_file: Path) -> None:
+    import gc
+
+    loaded = knowledge.load(kb_file)
+    assert gc.is_tracked(loaded.sources)
+    assert all(found is not loaded.sources for found in gc.get_objects())  # frozen: in no generation

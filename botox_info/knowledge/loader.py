@@ -71,6 +71,24 @@ def load_layers(paths: Sequence[str | os.PathLike[str]], builtin: bool = True) -
 
 
 def _load(layers: list[Layer]) -> KnowledgeBase:
+    # Loading builds hundreds of thousands of objects, none of them in a reference cycle, and
+    # Python's cyclic collector would walk all of them again and again as they are made (most
+    # of a big clinic file's cost, and more than linear in its size). So the collector pauses
+    # while the knowledge base is read and built, and what was built is then frozen: kept out
+    # of every later collection, as large Python services do after start-up (gc.freeze).
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _cached_or_validated(layers)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
     # The key holds every file's name as well as its bytes: a validated document records
     # which file each entry came from, so the same bytes at another path are another entry.
     names = "\0".join(f"{layer.label}" for layer in layers)
