@@ -75,10 +75,11 @@ def test_after_prepare_the_real_modules_are_imported_and_stand_ins_build_the_rea
     import typer.rich_utils
 
     assert "rich.markdown" not in sys.modules
-    markdown = typer.rich_utils.Markdown("*text*")  # the stand-in: imports rich.markdown on first use
+    stand_in = typer.rich_utils.__dict__["Markdown"]
+    markdown = stand_in("*text*")  # the stand-in: imports rich.markdown on first use
     import rich.markdown
 
     assert type(markdown) is rich.markdown.Markdown
-    assert typer.rich_utils.Markdown.__name__ == "Markdown"
+    assert stand_in.__name__ == "Markdown"
     light_help.prepare()  # a second call changes nothing
     assert sys.modules["typer.rich_utils"] is typer.rich_utils
