@@ -53,10 +53,11 @@ MAX_BYTES = 5 * 1024 * 1024  # a knowledge base is ~100 KB; anything this big is
 
 
 class Layer(NamedTuple):
-    """One file of a layered knowledge base: its label for messages (None: built-in) and bytes."""
+    """One file of a layered knowledge base: its label for messages (None: built-in), bytes, resolved path."""
 
     label: str | None
     raw: bytes
+    file: str = ""  # the file whatever the path's spelling (relative, './', a symlink): the cache's key
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
@@ -89,19 +90,22 @@ def _load(layers: list[Layer]) -> KnowledgeBase:
 
 
 def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
-    # The key holds every file's name as well as its bytes: a validated document records
-    # which file each entry came from, so the same bytes at another path are another entry.
-    names = "\0".join(f"{layer.label}" for layer in layers)
-    key = b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
+    # The key holds every file's resolved path as well as its bytes, so the same file named
+    # three ways (relative, './', absolute or through a symlink) is one entry, and an edited
+    # file's older entries can be pruned. The document records each entry's file by its
+    # position in the layers: `_build` puts in the name this run spelled.
+    names = "\0".join(layer.file for layer in layers)
+    key = b"\0".join(os.fsencode(layer.file) + b"\0" + layer.raw for layer in layers)
+    labels = [layer.label or "built-in" for layer in layers]
     cached = cache.get(key, names)
     if cached is not None:
         try:
-            return _build(cached)
-        except (KeyError, TypeError, AttributeError):
+            return _build(cached, labels)
+        except (KeyError, TypeError, AttributeError, IndexError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
     document = _validated(layers)
     cache.put(key, names, document)
-    return _build(document)
+    return _build(document, labels)
 
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
@@ -135,18 +139,18 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
     if problems:
         raise KnowledgeBaseError(problems)
-    merged[_FILES] = _entry_files(documents, [layer.label or "built-in" for layer in layers])
+    merged[_FILES] = _entry_files(documents)
     merged.pop(SECTION, None)  # every reference is resolved: the models never need the shared items
     return merged
 
 
-def _entry_files(documents: list[dict[str, Any]], labels: list[str]) -> dict[str, str]:
-    """Side-effect id -> the last file that defined or changed it."""
-    files: dict[str, str] = {}
-    for document, label in zip(documents, labels, strict=True):
+def _entry_files(documents: list[dict[str, Any]]) -> dict[str, int]:
+    """Side-effect id -> the last file (its position in the layers) that defined or changed it."""
+    files: dict[str, int] = {}
+    for position, document in enumerate(documents):
         if document.get("replace") is True:
             files.clear()
-        files.update({item["id"]: label for item in document.get("side_effects", [])})
+        files.update(dict.fromkeys((item["id"] for item in document.get("side_effects", [])), position))
     return files
 
 
@@ -179,7 +183,7 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
     if len(raw) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
         raise _unusable(label, f"too large for a knowledge-base file (over {limit} MB)")
-    return Layer(label, raw)
+    return Layer(label, raw, os.path.realpath(path))
 
 
 def _unusable(label: str, message: str) -> KnowledgeBaseError:
@@ -200,7 +204,7 @@ def _statements(items: list[dict[str, Any]]) -> tuple[Statement, ...]:
     return tuple(Statement(item["text"], tuple(item["sources"])) for item in items)
 
 
-def _build(document: dict[str, Any]) -> KnowledgeBase:
+def _build(document: dict[str, Any], labels: list[str]) -> KnowledgeBase:
     sources = {
         item["id"]: Source(
             item["id"],
@@ -223,7 +227,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
         emergency=Statement(document["emergency"]["text"], tuple(document["emergency"]["sources"])),
         sources=sources,
         areas=areas,
-        side_effects=tuple(_side_effect(item, files.get(item["id"], "built-in")) for item in document["side_effects"]),
+        side_effects=tuple(_side_effect(item, labels[files.get(item["id"], 0)]) for item in document["side_effects"]),
         guidance=Guidance(
             _statements(document["guidance"]["principles"]), _statements(document["guidance"]["checklist"])
         ),
