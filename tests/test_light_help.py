@@ -63,7 +63,8 @@ def test_a_usage_error_still_draws_its_panel() -> None:
     [([], True), (["--help"], True), (["show", "-h"], True), (["show", "sagging"], False), (["search", "help"], False)],
 )
 def test_which_command_lines_ask_for_help(words: list[str], expected: bool) -> None:
-    assert light_help.asks_for_help(words) is expected
+    assert light_help.asks_for_help(words, {}) is expected
+    assert light_help.asks_for_help(words, {light_help.COMPLETING: "complete_zsh"}) is False  # Tab completion
 
 
 def test_after_prepare_the_real_modules_are_imported_and_stand_ins_build_the_real_thing(

@@ -29,7 +29,7 @@ class ErrorBoundary(TyperGroup):
     def main(self, args: "Sequence[str] | None" = None, *rest: Any, **options: Any) -> Any:
         widen_columns(os.environ)  # before Typer draws help or a usage error, which Rich sizes from COLUMNS
         streams.guard_stdout()
-        if light_help.asks_for_help(sys.argv[1:] if args is None else list(args)):
+        if light_help.asks_for_help(sys.argv[1:] if args is None else list(args), os.environ):
             light_help.prepare()
         try:
             return super().main(args, *rest, **options)

@@ -11,16 +11,18 @@ imports and returns the real thing.
 """
 
 import sys
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
 HELP_WORDS = frozenset(("-h", "--help"))
+COMPLETING = "_BOTOX_INFO_COMPLETE"  # set while the shell asks for completions: then there is no help to draw
 _HEAVY = {"rich.markdown": "Markdown", "rich.traceback": "Traceback"}
 
 
-def asks_for_help(words: list[str]) -> bool:
+def asks_for_help(words: list[str], environ: Mapping[str, str]) -> bool:
     """Whether Typer will draw help for this command line (also when it has no words at all)."""
-    return not words or any(word in HELP_WORDS for word in words)
+    return COMPLETING not in environ and (not words or any(word in HELP_WORDS for word in words))
 
 
 def prepare() -> None:

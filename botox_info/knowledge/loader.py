@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from ..errors import KnowledgeBaseError
-from ..plain import printable_tree, readable_path
+from ..plain import printable, readable_path
 from . import cache
-from .frequency import figures_of, overall_bucket
+from .building import FILES as _FILES
+from .building import build as _build
 from .models import (
     AfterStep,
     Area,
@@ -22,16 +23,12 @@ from .models import (
     Guidance,
     KnowledgeBase,
     RedFlags,
-    Rule,
     SideEffect,
-    Situation,
     Source,
     Statement,
-    WantedEffect,
 )
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
-_FILES = "files of entries"  # added to a validated document: where each side effect came from
 __all__ = [
     "AfterStep",
     "Area",
@@ -122,7 +119,7 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     for position, (layer, label) in enumerate(zip(layers, labels, strict=True)):
         # Text from a file may hold terminal escapes: remove them before the checks, so that
         # a text made only of them is reported as empty, and no output format passes them on.
-        document = printable_tree(parse(layer.raw, label))
+        document = parse(layer.raw, label, printable)
         spec = KNOWLEDGE_BASE if position == 0 else LAYER
         own, found = shared_items(document, known)
         known.update(own)
@@ -198,104 +195,3 @@ def _builtin_path() -> str:
     from importlib.resources import files
 
     return str(files("botox_info").joinpath(BUILTIN_RESOURCE))
-
-
-def _statements(items: list[dict[str, Any]]) -> tuple[Statement, ...]:
-    return tuple(Statement(item["text"], tuple(item["sources"])) for item in items)
-
-
-def _build(document: dict[str, Any], labels: list[str]) -> KnowledgeBase:
-    sources = {
-        item["id"]: Source(
-            item["id"],
-            item["title"],
-            item["publisher"],
-            item.get("year"),
-            item.get("url"),
-            item.get("doi"),
-            item.get("pmid"),
-            item.get("accessed"),
-        )
-        for item in document["sources"]
-    }
-    areas = tuple(Area(item["id"], item["name"], tuple(item["aliases"])) for item in document["areas"])
-    red_flags = document["red_flags"]
-    before = document["before"]
-    files = document.get(_FILES, {})
-    return KnowledgeBase(
-        disclaimer=document["disclaimer"],
-        emergency=Statement(document["emergency"]["text"], tuple(document["emergency"]["sources"])),
-        sources=sources,
-        areas=areas,
-        side_effects=tuple(_side_effect(item, labels[files.get(item["id"], 0)]) for item in document["side_effects"]),
-        guidance=Guidance(
-            _statements(document["guidance"]["principles"]), _statements(document["guidance"]["checklist"])
-        ),
-        before=Before(*(_statements(before[key]) for key in Before._fields)),
-        after=tuple(AfterStep(s["when"], s["text"], s["basis"], tuple(s["sources"])) for s in document["after"]),
-        situations=tuple(_situation(item) for item in document["situations"]),
-        rules=tuple(_rule(item) for item in document["rules"]),
-        wanted_effect=WantedEffect(*(_duration(document["wanted_effect"][key]) for key in WantedEffect._fields)),
-        red_flags=RedFlags(
-            red_flags["summary"],
-            red_flags["onset"],
-            tuple(red_flags["signs"]),
-            _statements(red_flags["action"]),
-            tuple(red_flags["sources"]),
-            tuple(red_flags["allergy_signs"]),
-        ),
-    )
-
-
-def _situation(item: dict[str, Any]) -> Situation:
-    number = item.get("number")
-    bounds = (number["low"], number["high"], number["unit"]) if number else None
-    flag = item.get("flag") or {}
-    return Situation(item["id"], item["question"], bounds, flag.get("name"), flag.get("help"))
-
-
-def _rule(item: dict[str, Any]) -> Rule:
-    return Rule(
-        item["id"],
-        item["situation"],
-        item["verdict"],
-        item["text"],
-        tuple(item["sources"]),
-        tuple(item.get("side_effects", ())),
-        item.get("below"),
-        item.get("at_least"),
-    )
-
-
-def _duration(item: dict[str, Any]) -> Duration:
-    if "low" not in item:  # not measured: the text says so, and nothing is drawn or filtered on it
-        return Duration(item["text"], 0, 0, "days", tuple(item["sources"]), measured=False)
-    return Duration(
-        item["text"],
-        item["low"],
-        item["high"],
-        item["unit"],
-        tuple(item["sources"]),
-        item.get("measured_from", "onset"),
-    )
-
-
-def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
-    figures = figures_of(item)
-    return SideEffect(
-        id=item["id"],
-        name=item["name"],
-        origin=item["origin"],
-        aliases=tuple(item["aliases"]),
-        summary=item["summary"],
-        causes=_statements(item["causes"]),
-        duration=_duration(item["duration"]),
-        frequency=Frequency(overall_bucket(figures, item["areas"]), figures),
-        urgency=item["urgency"],
-        mitigation=_statements(item["mitigation"]),
-        prevention=_statements(item["prevention"]),
-        see_doctor_if=_statements(item["see_doctor_if"]),
-        areas=tuple(item["areas"]),
-        file=file,
-        onset=_duration(item["onset"]) if "onset" in item else None,
-    )
