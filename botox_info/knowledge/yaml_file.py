@@ -47,6 +47,8 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
         seen: set[str] | None = None  # the keys so far, when `container` is a mapping
         key: Any = None
         stack: list[tuple[Any, set[str] | None, Any]] = []
+        plain: dict[str, str] = {}  # the tag of each text written plain, and quoted
+        quoted: dict[str, str] = {}
         while True:
             event = get()
             kind = type(event)
@@ -54,8 +56,11 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
                 if event.anchor is not None:
                     raise _refuse(_NO_ALIASES, event.start_mark)
                 tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag is None or tag == "!":  # resolved by its text alone: remembered, as texts repeat
+                    tags = plain if event.implicit[0] else quoted
+                    tag = tags.get(event.value)
+                    if tag is None:
+                        tag = tags[event.value] = resolve(yaml.ScalarNode, event.value, event.implicit)
                 if tag == _STR:
                     value = event.value
                 else:
