@@ -14,36 +14,10 @@ from ..plain import printable, readable_path
 from . import cache
 from .building import FILES as _FILES
 from .building import build as _build
-from .models import (
-    AfterStep,
-    Area,
-    Before,
-    Duration,
-    Frequency,
-    Guidance,
-    KnowledgeBase,
-    RedFlags,
-    SideEffect,
-    Source,
-    Statement,
-)
+from .models import KnowledgeBase
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
-__all__ = [
-    "AfterStep",
-    "Area",
-    "Before",
-    "Duration",
-    "Frequency",
-    "Guidance",
-    "KnowledgeBase",
-    "RedFlags",
-    "SideEffect",
-    "Source",
-    "Statement",
-    "load",
-    "load_layers",
-]
+__all__ = ["BUILTIN_RESOURCE", "MAX_BYTES", "load", "load_layers"]
 
 
 MAX_BYTES = 5 * 1024 * 1024  # a knowledge base is ~100 KB; anything this big is a mistake or an attack
