@@ -25,8 +25,13 @@ from .models import (
 FILES = "files of entries"  # added to a validated document: side-effect id -> the layer that last wrote it
 
 
+# A two-field model made straight from its fields, skipping NamedTuple's __new__: a big clinic
+# file builds tens of thousands of statements.
+_new = tuple.__new__
+
+
 def _statements(items: list[dict[str, Any]]) -> tuple[Statement, ...]:
-    return tuple(Statement(item["text"], tuple(item["sources"])) for item in items)
+    return tuple([_new(Statement, (item["text"], tuple(item["sources"]))) for item in items])
 
 
 def build(document: dict[str, Any], labels: list[str]) -> KnowledgeBase:
@@ -108,7 +113,7 @@ def _duration(item: dict[str, Any]) -> Duration:
 
 def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
     figures = figures_of(item)
-    return SideEffect(
+    return SideEffect(  # by name, not _new: a field added to SideEffect later keeps its default
         id=item["id"],
         name=item["name"],
         origin=item["origin"],
@@ -116,7 +121,7 @@ def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
         summary=item["summary"],
         causes=_statements(item["causes"]),
         duration=_duration(item["duration"]),
-        frequency=Frequency(overall_bucket(figures, item["areas"]), figures),
+        frequency=_new(Frequency, (overall_bucket(figures, item["areas"]), figures)),
         urgency=item["urgency"],
         mitigation=_statements(item["mitigation"]),
         prevention=_statements(item["prevention"]),
