@@ -39,7 +39,7 @@ def rich_table(entries: list[SideEffect], out: Console, area: str | None = None)
     return table
 
 
-def drawn(renderable: RenderableType, width: int, colour: bool, ascii_only: bool = False) -> str:
+def drawn(renderables: list[RenderableType], width: int, colour: bool, ascii_only: bool = False) -> str:
     raw = io.BytesIO()
     out = io.TextIOWrapper(raw, encoding="ascii" if ascii_only else "utf-8", errors="replace")
     console = Console(
@@ -53,7 +53,8 @@ def drawn(renderable: RenderableType, width: int, colour: bool, ascii_only: bool
         safe_box=True,
         legacy_windows=False,
     )
-    console.print(renderable, soft_wrap=True)
+    for renderable in renderables:  # as output.emit prints what terminal.draw gives
+        console.print(renderable, soft_wrap=True)
     out.flush()
     return raw.getvalue().decode("utf-8")
 
@@ -87,17 +88,21 @@ def _validated(text: str) -> dict[str, object]:
 @pytest.mark.parametrize("width", [72, 80, 97, 120, 200])
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
 @pytest.mark.parametrize("data", ["built-in", "generated", "odd"])
-def test_the_table_is_rich_tables_own(width: int, colour: bool, data: str) -> None:
+@pytest.mark.parametrize("rows_at_once", [terminal.ROWS_AT_ONCE, 7, 1], ids=["pieces", "seven", "one"])
+def test_the_table_is_rich_tables_own(
+    monkeypatch: pytest.MonkeyPatch, width: int, colour: bool, data: str, rows_at_once: int
+) -> None:
+    monkeypatch.setattr(terminal, "ROWS_AT_ONCE", rows_at_once)
     entries = {"built-in": lambda: list(BUILTIN.side_effects), "generated": generated, "odd": odd_entries}[data]()
     out = Console(file=io.StringIO(), width=width)
     for area in (None, "jaw"):
         ours = drawn(terminal.side_effect_table(entries, out, area), width, colour)
-        assert ours == drawn(rich_table(entries, out, area), width, colour)
+        assert ours == drawn([rich_table(entries, out, area)], width, colour)
 
 
 def test_an_ascii_terminal_gets_rich_tables_ascii_box() -> None:
     entries = list(BUILTIN.side_effects)[:3]
     out = Console(file=io.StringIO(), width=80)
     ours = drawn(terminal.side_effect_table(entries, out), 80, False, ascii_only=True)
-    assert ours == drawn(rich_table(entries, out), 80, False, ascii_only=True)
+    assert ours == drawn([rich_table(entries, out)], 80, False, ascii_only=True)
     assert "+-" in ours

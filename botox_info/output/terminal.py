@@ -55,7 +55,7 @@ def draw(view: views.View, out: Console) -> list[RenderableType]:
             drawn: list[RenderableType] = [page(view.knowledge, content, out)]
             knowledge = None if content.closing else knowledge
         case views.SideEffectList(_, entries, area):
-            drawn = [side_effect_table(entries, out, area)]
+            drawn = side_effect_table(entries, out, area)
         case views.SearchResults(_, _, hits):
             drawn = [search_results(hits, out)]
         case views.TimelineView(_, timeline_drawn):
@@ -144,7 +144,8 @@ def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     return writer.text
 
 
-def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> RenderableType:
+def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> list[RenderableType]:
+    """The list as a table, in pieces of ROWS_AT_ONCE rows printed one after the other (one table to the eye)."""
     entries = list(entries)
     if out.width < NARROW:
         writer = Writer(out)
@@ -155,7 +156,7 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
             writer.hang("  ", Text(f"How often: {wording.frequency_summary(entry, area)}"))
             writer.hang("  ", Text(f"Urgency: {entry.urgency}; {wording.provenance(entry)}"))
             writer.line()
-        return writer.text
+        return [writer.text]
     # Drawn here rather than by rich.table: Rich measures every cell to work out the column
     # widths, which are fixed here, and runs each cell's lines through several generic passes.
     # The same table, segment for segment, at a fraction of the cost per row that a clinic's
@@ -176,7 +177,17 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
         for entry in entries
     ]
     header = ([("Side effect", "")], [("In short", "")], [("Lasts", ""), ("How often", ""), ("Urgency", "")])
-    return _Table("Possible side effects of Botox® injections", header, rows, widths, (HEADING, "", ""))
+    title = "Possible side effects of Botox® injections"
+    # Printed a piece at a time, what Rich holds before writing stays small whatever the number of rows,
+    # and so does what the garbage collector walks: 10,000 rows cost ten times 1,000, not more.
+    starts = range(0, max(len(rows), 1), ROWS_AT_ONCE)
+    return [
+        _Table(title, header, rows[start : start + ROWS_AT_ONCE], widths, (HEADING, "", ""), start, len(rows))
+        for start in starts
+    ]
+
+
+ROWS_AT_ONCE = 200
 
 
 Lines = list[tuple[str, str]]  # a cell's lines of text, each with one style
@@ -192,8 +203,14 @@ class _Table:
         rows: Sequence[Sequence[Lines]],
         widths: list[int],
         styles: Sequence[str],
+        first_row: int = 0,
+        all_rows: int | None = None,
     ) -> None:
+        """`rows` are those from `first_row` of a table of `all_rows`: only the first piece has the
+        title, the border and the header, only the last the closing border."""
         self.title, self.header, self.rows, self.widths, self.styles = title, header, rows, widths, styles
+        self.first = first_row == 0
+        self.last = first_row + len(rows) >= (len(rows) if all_rows is None else all_rows)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
         from rich.box import HEAVY_HEAD
@@ -201,32 +218,34 @@ class _Table:
 
         outer = [width + 2 for width in self.widths]
         box = HEAVY_HEAD.substitute(options, safe=console.safe_box)
-        title = console.render_str(self.title, style="table.title", highlight=False)
-        yield from console.render(title, options.update(width=sum(outer) + len(outer) + 1, justify="left"))
         new_line = Segment.line()
-        yield Segment(box.get_top(outer))
-        yield new_line
-        header_style = console.get_style("table.header")
-        header = [
-            _cell_lines(console, lines, width, header_style)
-            for lines, width in zip(self.header, self.widths, strict=True)
-        ]
-        head = (box.head_left, box.head_vertical, box.head_right)
-        yield from _row(header, outer, [header_style] * len(outer), head, top=False)
-        yield Segment(box.get_row(outer, "head"))
-        yield new_line
+        if self.first:
+            title = console.render_str(self.title, style="table.title", highlight=False)
+            yield from console.render(title, options.update(width=sum(outer) + len(outer) + 1, justify="left"))
+            yield Segment(box.get_top(outer))
+            yield new_line
+            header_style = console.get_style("table.header")
+            header = [
+                _cell_lines(console, lines, width, header_style)
+                for lines, width in zip(self.header, self.widths, strict=True)
+            ]
+            head = (box.head_left, box.head_vertical, box.head_right)
+            yield from _row(header, outer, [header_style] * len(outer), head, top=False)
+            yield Segment(box.get_row(outer, "head"))
+            yield new_line
         styles = [console.get_style(style) if style else None for style in self.styles]
         for number, row in enumerate(self.rows, 1):
             cells = [_cell_lines(console, *cell) for cell in zip(row, self.widths, styles, strict=True)]
-            last = number == len(self.rows)
+            last = self.last and number == len(self.rows)
             edges = (
                 (box.foot_left, box.foot_vertical, box.foot_right)
                 if last
                 else (box.mid_left, box.mid_vertical, box.mid_right)
             )
             yield from _row(cells, outer, styles, edges, top=True)
-        yield Segment(box.get_bottom(outer))
-        yield new_line
+        if self.last:
+            yield Segment(box.get_bottom(outer))
+            yield new_line
 
 
 def _row(
