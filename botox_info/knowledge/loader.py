@@ -83,7 +83,7 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .consistency import check_references, duplicate_ids
     from .layers import merge, origin_of
-    from .references import SECTION, apart_from, resolve, shared_items
+    from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
@@ -97,7 +97,10 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
         spec = KNOWLEDGE_BASE if position == 0 else LAYER
         own, found = shared_items(document, known)
         known.update(own)
-        failed = resolve(document, known, spec)  # whole statements from here on: checks, cache, models
+        # Whole statements from here on: checks, cache, models. A file that cannot hold a same_as key
+        # (not spelt out, and no escape in quotes to spell it) is not walked: a big file is spared a pass.
+        may_refer = SAME_AS.encode() in layer.raw or b"\\" in layer.raw
+        failed = resolve(document, known, spec) if may_refer else []
         found += failed + apart_from(check_structure(document, spec), failed) + duplicate_ids(document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
