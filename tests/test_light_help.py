@@ -84,3 +84,16 @@ def test_after_prepare_the_real_modules_are_imported_and_stand_ins_build_the_rea
     assert stand_in.__name__ == "Markdown"
     light_help.prepare()  # a second call changes nothing
     assert sys.modules["typer.rich_utils"] is typer.rich_utils
+
+
+def test_the_console_script_freezes_what_start_up_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from botox_info import cli
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["botox-info", "--version"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert (exited.value.code, frozen) == (0, [True])
