@@ -407,3 +407,26 @@ def test_past_the_limit_the_oldest_entries_of_other_files_go(cache_dir: Path, tm
     families = {cache._family(str(path.resolve())): path.name for path in files}
     left = sorted(families[name[: len(next(iter(families)))]] for name in (e.name for e in entries(cache_dir)))
     assert left == sorted(path.name for path in files[-cache.KEEP_IN_ALL :])
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["enabled", "disabled"])
+def test_search_leaves_the_collector_as_it_found_it_and_answers_the_same(
+    capsys: pytest.CaptureFixture[str], collecting: bool
+) -> None:
+    import gc
+
+    from botox_info import commands
+    from botox_info.answers.search import search
+    from botox_info.output import Format
+
+    builtin = knowledge.load()
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        commands.search(builtin, Format.json, ["swelling", "eyelid"])
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+    ids = [hit["id"] for hit in json.loads(capsys.readouterr().out)["hits"]]
+    assert ids == [hit.id for hit in search(builtin, "swelling eyelid")]
+    assert ids
