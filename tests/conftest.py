@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 from botox_info.cli import app
 
 # helpers also keeps the knowledge base that test modules load at collection off the user's cache.
-from .helpers import GOLDEN, PLAIN_ENV, Run
+from .helpers import GOLDEN, PLAIN_ENV, Run, matches_golden
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,12 +75,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     update = request.config.getoption("--update-goldens")
 
     def check(name: str, text: str) -> None:
-        path = GOLDEN / name
-        if update:
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
-        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+        matches_golden(GOLDEN / name, text, update=update)
 
     return check
 

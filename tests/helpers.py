@@ -98,3 +98,12 @@ def complete_as_zsh(tmp_path: Path, words: str, **env_vars: str) -> subprocess.C
         **env_vars,
     }
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=20)
+
+
+def matches_golden(path: Path, text: str, *, update: bool) -> None:
+    """Assert that text is the file's content, or rewrite the file first when pytest has --update-goldens."""
+    if update:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
+    assert text == path.read_text(encoding="utf-8"), f"{path} is stale; run pytest --update-goldens and review the diff"

@@ -134,7 +134,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     return args
 
 
-CLINIC = (FIXTURES / "clinic.yaml").read_text(encoding="utf-8")  # valid: the README's example
+CLINIC = (FIXTURES / "clinic.yaml").read_text(encoding="utf-8")  # valid: the clinic guide's example
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

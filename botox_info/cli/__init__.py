@@ -28,6 +28,11 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+# The last lines of the top-level --help: where to read more, then the emergency, so neither scrolls away.
+EPILOG = (
+    "Documentation: the docs/ folder of the botox-info source (start at docs/index.md).  \n"
+    "Trouble swallowing, speaking or breathing, or a severe allergic reaction: get medical help at once."
+)
 completion_init()  # Typer registers its shells' completion only with add_completion=True
 
 
@@ -39,7 +44,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(epilog=EPILOG)
 def _main(
     _data: DataOption = None,
     version: Annotated[

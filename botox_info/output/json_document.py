@@ -1,6 +1,6 @@
 """Knowledge-base models -> JSON.
 
-The JSON shapes are a documented, stable interface (see the README): add
+The JSON shapes are a documented, stable interface (docs/json-output.md): add
 fields, never rename or remove them.
 """
 
