@@ -9,6 +9,8 @@ import pytest
 
 from botox_info.cli import light_help
 
+from .helpers import Run
+
 # Runs the CLI in a fresh interpreter, then reports which of the heavy modules were imported.
 PROBE = """
 import sys
@@ -97,3 +99,17 @@ def test_the_console_script_freezes_what_start_up_imported(monkeypatch: pytest.M
     with pytest.raises(SystemExit) as exited:
         cli.main()
     assert (exited.value.code, frozen) == (0, [True])
+
+
+def test_a_typer_wanting_more_of_those_modules_gets_its_help_the_usual_way(
+    monkeypatch: pytest.MonkeyPatch, run: Run
+) -> None:
+    for name in ("typer.rich_utils", "rich.markdown", "rich.traceback"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setattr(light_help, "_HEAVY", {"rich.markdown": "NotWhatTyperImports", "rich.traceback": "Traceback"})
+    light_help.prepare()
+    assert "typer.rich_utils" not in sys.modules
+    assert "rich.markdown" not in sys.modules
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Usage: botox-info" in result.stdout

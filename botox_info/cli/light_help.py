@@ -38,6 +38,10 @@ def prepare() -> None:
             placed.append(module_name)
     try:
         import typer.rich_utils  # noqa: F401 - imported now, with the stand-ins in place
+    except ImportError:
+        # A Typer that wants more of those modules than the stand-ins hold: forget the half-made
+        # module, and Typer imports its help module the usual way when it needs it.
+        sys.modules.pop("typer.rich_utils", None)
     finally:
         for module_name in placed:
             del sys.modules[module_name]
