@@ -8,6 +8,8 @@ YAML -> knowledge -> answers -> commands -> output.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn
 
 from . import plain
@@ -71,10 +73,26 @@ def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) ->
     query = plain.printable(" ".join(words))
     if not has_search_word(query):
         raise NoSearchWordError()
-    view = views.SearchResults(knowledge, query, tuple(find_all(knowledge, query)))
+    with _collector_paused():  # tens of thousands of passing objects, none in a cycle, for a big clinic file
+        hits = tuple(find_all(knowledge, query))
+    view = views.SearchResults(knowledge, query, hits)
     if not view.hits:
         _nothing_found(view, output_format, NoSearchResultError(query, suggestions(knowledge, query)))
     emit(view, output_format)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off for a while (as it was afterwards): see knowledge/loader.py's _load."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _nothing_found(empty: views.View, output_format: Format, error: BotoxInfoError) -> NoReturn:

@@ -7,7 +7,6 @@ command about half a millisecond at start-up.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 _NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-–—_/.,", " ")})
 # C0 and C1 control characters except tab and newline: ESC starts terminal escape sequences.
@@ -41,17 +40,6 @@ def echoed(text: str) -> str:
     """
     flat = " ".join(printable(text).splitlines())
     return flat if len(flat) <= ECHO_LIMIT else flat[: ECHO_LIMIT - 1].rstrip() + "…"
-
-
-def printable_tree(value: Any) -> Any:
-    """A parsed document with `printable` applied to every string in it."""
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, list):
-        return [printable_tree(item) for item in value]
-    if isinstance(value, dict):
-        return {key: printable_tree(item) for key, item in value.items()}
-    return value
 
 
 def readable_path(path: str | os.PathLike[str]) -> str:

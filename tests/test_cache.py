@@ -323,3 +323,110 @@ def test_paths_says_when_the_cache_is_off(run: Callable[..., Any]) -> None:
     assert report["cache"] == {"path": None, "bytes": 0, "entries": 0}
     table = run("paths", env={"BOTOX_INFO_CACHE_DIR": ""}).stdout
     assert "Cache of validated files: off ($BOTOX_INFO_CACHE_DIR is empty, or there is no home folder)" in table
+
+
+# ---- the cyclic collector pauses while loading (issue 13) ----------------------------------------
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["enabled", "disabled"])
+def test_loading_leaves_the_collector_as_it_found_it(cache_dir: Path, kb_file: Path, collecting: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        knowledge.load(kb_file)  # validated
+        assert gc.isenabled() is collecting
+        knowledge.load(kb_file)  # from the cache
+        assert gc.isenabled() is collecting
+        kb_file.write_bytes(MINIMAL_BYTES.replace(b"unit: weeks", b"unit: fortnights", 1))
+        with pytest.raises(KnowledgeBaseError):
+            knowledge.load(kb_file)
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_what_is_loaded_is_kept_out_of_later_collections(cache_dir: Path, kb_file: Path) -> None:
+    import gc
+
+    loaded = knowledge.load(kb_file)
+    assert gc.is_tracked(loaded.sources)
+    assert all(found is not loaded.sources for found in gc.get_objects())  # frozen: in no generation
+
+
+# ---- one entry per file, however its path is spelled (issue 13) --------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges there")
+def test_one_file_named_four_ways_is_one_entry_validated_once(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, kb_file: Path, tmp_path: Path, validations: list[str]
+) -> None:
+    link = tmp_path / "link.yaml"
+    link.symlink_to(kb_file)
+    monkeypatch.chdir(tmp_path)
+    spellings = ["kb.yaml", "./kb.yaml", str(kb_file), str(link)]
+    files = [{entry.file for entry in knowledge.load(path).side_effects} for path in spellings]
+    assert validations == ["kb.yaml"]  # the first; the three others were cache hits
+    assert len(entries(cache_dir)) == 1
+    assert files == [{spelling} for spelling in spellings]  # each run names the file as it was typed
+
+
+def test_layers_named_two_ways_share_an_entry_and_keep_their_own_names(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path, validations: list[str]
+) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_bytes((Path(__file__).parent / "fixtures" / "clinic.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    by_relative = knowledge.load_layers(["clinic.yaml"])
+    by_absolute = knowledge.load_layers([str(clinic)])
+    assert validations == ["built-in + clinic.yaml"]
+    assert len(entries(cache_dir)) == 1
+    assert {entry.id: entry.file for entry in by_relative.side_effects}["tingling"] == "clinic.yaml"
+    assert {entry.id: entry.file for entry in by_absolute.side_effects}["tingling"] == str(clinic)
+    assert {entry.id: entry.file for entry in by_absolute.side_effects}["sagging"] == "built-in"
+
+
+def test_an_edit_through_another_spelling_prunes_the_same_family(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, kb_file: Path, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for version in range(cache.KEEP_PER_FILES + 2):
+        kb_file.write_bytes(MINIMAL_BYTES + f"# version {version}\n".encode())
+        knowledge.load("./kb.yaml" if version % 2 else str(kb_file))
+        time.sleep(0.01)
+    assert len(entries(cache_dir)) == cache.KEEP_PER_FILES
+
+
+def test_past_the_limit_the_oldest_entries_of_other_files_go(cache_dir: Path, tmp_path: Path) -> None:
+    files = [tmp_path / f"clinic-{number}.yaml" for number in range(cache.KEEP_IN_ALL + 3)]
+    for path in files:
+        path.write_bytes(MINIMAL_BYTES)
+        knowledge.load(path)
+        time.sleep(0.01)  # distinct modification times, newest last
+    families = {cache._family(str(path.resolve())): path.name for path in files}
+    left = sorted(families[name[: len(next(iter(families)))]] for name in (e.name for e in entries(cache_dir)))
+    assert left == sorted(path.name for path in files[-cache.KEEP_IN_ALL :])
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["enabled", "disabled"])
+def test_search_leaves_the_collector_as_it_found_it_and_answers_the_same(
+    capsys: pytest.CaptureFixture[str], collecting: bool
+) -> None:
+    import gc
+
+    from botox_info import commands
+    from botox_info.answers.search import search
+    from botox_info.output import Format
+
+    builtin = knowledge.load()
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        commands.search(builtin, Format.json, ["swelling", "eyelid"])
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+    ids = [hit["id"] for hit in json.loads(capsys.readouterr().out)["hits"]]
+    assert ids == [hit.id for hit in search(builtin, "swelling eyelid")]
+    assert ids

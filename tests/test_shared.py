@@ -185,3 +185,32 @@ def test_the_json_schema_accepts_a_reference_and_refuses_a_restated_text() -> No
     assert list(validator.iter_errors(good)) == []
     bad = {"side_effects": [{"id": "pain", "mitigation": [{"same_as": "no-rubbing", "text": "Do not rub."}]}]}
     assert list(validator.iter_errors(bad)) != []
+
+
+def test_a_file_that_cannot_hold_a_reference_is_not_walked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 13: a big clinic file without `same_as` is spared the walk that resolves references."""
+    walked: list[str] = []
+    original = references.resolve
+
+    def counting(document: Any, known: Any, spec: Any) -> Any:
+        walked.append(",".join(item["id"] for item in document.get("side_effects", [])))
+        return original(document, known, spec)
+
+    monkeypatch.setattr(references, "resolve", counting)
+    monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", "")
+    plain = "side_effects:\n  - id: pain\n    summary: It stings.\n"
+    assert knowledge.load_layers([write(tmp_path, plain)]).find("pain").summary == "It stings."
+    assert "pain" not in walked  # the built-in file was walked (it refers), the clinic's not
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["same_as", '"same\\u005fas"', '"same\\x5fas"', '? "same_\\\n          as"\n        '],
+    ids=["plain", "unicode-escape", "hex-escape", "escaped-line-break"],
+)
+def test_a_reference_is_resolved_however_its_key_is_spelt(run: Run, tmp_path: Path, key: str) -> None:
+    text = f"side_effects:\n  - id: pain\n    mitigation:\n      - {key}: no-rubbing\n"
+    result = run("show", "pain", "--format", "json", "--data", str(write(tmp_path, text)))
+    assert result.exit_code == EXIT_OK, result.stderr
+    shared = {item["id"]: item for item in yaml.safe_load(BUILTIN_TEXT)["shared"]}["no-rubbing"]
+    assert json.loads(result.stdout)["mitigation"] == [{"text": shared["text"], "sources": shared["sources"]}]

@@ -271,4 +271,9 @@ def schema() -> None:
 
 
 def main() -> None:
+    # What start-up imported (Typer, Rich, our modules) lives as long as the process: frozen, the
+    # cyclic collector never walks it again, during the run or at exit. About 10 ms of `--help`.
+    import gc
+
+    gc.freeze()
     app(prog_name="botox-info")

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, BotoxInfoError
 from ..output import streams, widen_columns
+from . import light_help
 from .options import data_before_command
 from .shell import with_shell_values
 
@@ -28,6 +29,8 @@ class ErrorBoundary(TyperGroup):
     def main(self, args: "Sequence[str] | None" = None, *rest: Any, **options: Any) -> Any:
         widen_columns(os.environ)  # before Typer draws help or a usage error, which Rich sizes from COLUMNS
         streams.guard_stdout()
+        if light_help.asks_for_help(sys.argv[1:] if args is None else list(args), os.environ):
+            light_help.prepare()
         try:
             return super().main(args, *rest, **options)
         except BotoxInfoError as problem:

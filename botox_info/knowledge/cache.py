@@ -2,16 +2,17 @@
 
 Parsing and validating the YAML costs more than everything else the tool
 does, and people run `show` again and again on a file that has not changed.
-So a document that passed validation is stored, keyed by the files' names
-and exact bytes, and later runs with the same files skip straight to
-building models.
+So a document that passed validation is stored, keyed by the files' resolved
+paths (one entry whether a file is named relative, with './', absolute or
+through a symlink) and exact bytes, and later runs with the same files skip
+straight to building models.
 
 marshal is used because it is already imported by every Python process and
 loads fastest; the key includes the Python version because marshal's format
 may change between versions. Every failure here is a cache miss, never an
 error the user sees.
 
-Each entry's name starts with a checksum of the file names it is for, so
+Each entry's name starts with a checksum of the resolved paths it is for, so
 that writing a new entry (never reading one) can prune the older entries of
 the same files: a clinic that edits its file daily keeps a few entries, not
 one a day.
@@ -27,9 +28,12 @@ import zlib
 from typing import Any, NamedTuple
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
-REVISION = 7  # 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved
+# 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved;
+# 8: keyed by resolved paths, entries' files by position
+REVISION = 8
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
 KEEP_PER_FILES = 3  # entries kept for the same files: the current bytes and the two before
+KEEP_IN_ALL = 12  # entries kept in all (a 10,000-entry clinic file's is about 6 MB)
 _PREFIX = "kb-r"
 _SUFFIX = ".marshal"
 
@@ -111,20 +115,25 @@ def put(raw: bytes, names: str, document: dict[str, Any]) -> None:
 
 
 def _prune(folder: str, kept: str, family: str) -> None:
-    """Remove all but the newest entries of these files, and entries no revision reads any more."""
+    """Remove all but the newest entries of these files, entries no revision reads any more, and,
+    past KEEP_IN_ALL, the oldest entries of any files (of files deleted or renamed long ago)."""
     try:
         names = os.listdir(folder)
     except OSError:
         return
     ours = f"{_PREFIX}{REVISION}-"
     stale = [name for name in names if name.startswith(_PREFIX) and not name.startswith(ours)]
-    same_files = []
+    current = []
     for name in names:
-        if name.startswith(family) and name.endswith(_SUFFIX) and name != kept:
+        if name.startswith(ours) and name.endswith(_SUFFIX) and name != kept:
             with contextlib.suppress(OSError):
-                same_files.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
-    same_files.sort(reverse=True)
-    for name in stale + [name for _, name in same_files[KEEP_PER_FILES - 1 :]]:
+                current.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
+    current.sort(reverse=True)
+    same_files = [name for _, name in current if name.startswith(family)]
+    others = [name for _, name in current if not name.startswith(family)]
+    kept_files = same_files[: KEEP_PER_FILES - 1]
+    room = max(KEEP_IN_ALL - 1 - len(kept_files), 0)
+    for name in stale + same_files[KEEP_PER_FILES - 1 :] + others[room:]:
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(folder, name))
 

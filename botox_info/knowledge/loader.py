@@ -10,54 +10,25 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from ..errors import KnowledgeBaseError
-from ..plain import printable_tree, readable_path
+from ..plain import printable, readable_path
 from . import cache
-from .frequency import figures_of, overall_bucket
-from .models import (
-    AfterStep,
-    Area,
-    Before,
-    Clinic,
-    Duration,
-    Frequency,
-    Guidance,
-    KnowledgeBase,
-    RedFlags,
-    Rule,
-    SideEffect,
-    Situation,
-    Source,
-    Statement,
-    WantedEffect,
-)
+from .building import FILES as _FILES
+from .building import build as _build
+from .models import KnowledgeBase
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
-_FILES = "files of entries"  # added to a validated document: where each side effect came from
-__all__ = [
-    "AfterStep",
-    "Area",
-    "Before",
-    "Duration",
-    "Frequency",
-    "Guidance",
-    "KnowledgeBase",
-    "RedFlags",
-    "SideEffect",
-    "Source",
-    "Statement",
-    "load",
-    "load_layers",
-]
+__all__ = ["BUILTIN_RESOURCE", "MAX_BYTES", "load", "load_layers"]
 
 
 MAX_BYTES = 5 * 1024 * 1024  # a knowledge base is ~100 KB; anything this big is a mistake or an attack
 
 
 class Layer(NamedTuple):
-    """One file of a layered knowledge base: its label for messages (None: built-in) and bytes."""
+    """One file of a layered knowledge base: its label for messages (None: built-in), bytes, resolved path."""
 
     label: str | None
     raw: bytes
+    file: str = ""  # the file whatever the path's spelling (relative, './', a symlink): the cache's key
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
@@ -72,26 +43,47 @@ def load_layers(paths: Sequence[str | os.PathLike[str]], builtin: bool = True) -
 
 
 def _load(layers: list[Layer]) -> KnowledgeBase:
-    # The key holds every file's name as well as its bytes: a validated document records
-    # which file each entry came from, so the same bytes at another path are another entry.
-    names = "\0".join(f"{layer.label}" for layer in layers)
-    key = b"\0".join(f"{layer.label}".encode() + b"\0" + layer.raw for layer in layers)
+    # Loading builds hundreds of thousands of objects, none of them in a reference cycle, and
+    # Python's cyclic collector would walk all of them again and again as they are made (most
+    # of a big clinic file's cost, and more than linear in its size). So the collector pauses
+    # while the knowledge base is read and built, and what was built is then frozen: kept out
+    # of every later collection, as large Python services do after start-up (gc.freeze).
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _cached_or_validated(layers)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
+    # The key holds every file's resolved path as well as its bytes, so the same file named
+    # three ways (relative, './', absolute or through a symlink) is one entry, and an edited
+    # file's older entries can be pruned. The document records each entry's file by its
+    # position in the layers: `_build` puts in the name this run spelled.
+    names = "\0".join(layer.file for layer in layers)
+    key = b"\0".join(os.fsencode(layer.file) + b"\0" + layer.raw for layer in layers)
+    labels = [layer.label or "built-in" for layer in layers]
     cached = cache.get(key, names)
     if cached is not None:
         try:
-            return _build(cached)
-        except (KeyError, TypeError, AttributeError):
+            return _build(cached, labels)
+        except (KeyError, TypeError, AttributeError, IndexError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
     document = _validated(layers)
     cache.put(key, names, document)
-    return _build(document)
+    return _build(document, labels)
 
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .consistency import check_references, duplicate_ids
     from .layers import merge, origin_of
-    from .references import SECTION, apart_from, resolve, shared_items
+    from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
     from .schema import KNOWLEDGE_BASE, LAYER, check_structure
     from .yaml_file import locate, parse
 
@@ -101,11 +93,14 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     for position, (layer, label) in enumerate(zip(layers, labels, strict=True)):
         # Text from a file may hold terminal escapes: remove them before the checks, so that
         # a text made only of them is reported as empty, and no output format passes them on.
-        document = printable_tree(parse(layer.raw, label))
+        document = parse(layer.raw, label, printable)
         spec = KNOWLEDGE_BASE if position == 0 else LAYER
         own, found = shared_items(document, known)
         known.update(own)
-        failed = resolve(document, known, spec)  # whole statements from here on: checks, cache, models
+        # Whole statements from here on: checks, cache, models. A file that cannot hold a same_as key
+        # (not spelt out, and no escape in quotes to spell it) is not walked: a big file is spared a pass.
+        may_refer = SAME_AS.encode() in layer.raw or b"\\" in layer.raw
+        failed = resolve(document, known, spec) if may_refer else []
         found += failed + apart_from(check_structure(document, spec), failed) + duplicate_ids(document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
@@ -118,18 +113,18 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
     if problems:
         raise KnowledgeBaseError(problems)
-    merged[_FILES] = _entry_files(documents, [layer.label or "built-in" for layer in layers])
+    merged[_FILES] = _entry_files(documents)
     merged.pop(SECTION, None)  # every reference is resolved: the models never need the shared items
     return merged
 
 
-def _entry_files(documents: list[dict[str, Any]], labels: list[str]) -> dict[str, str]:
-    """Side-effect id -> the last file that defined or changed it."""
-    files: dict[str, str] = {}
-    for document, label in zip(documents, labels, strict=True):
+def _entry_files(documents: list[dict[str, Any]]) -> dict[str, int]:
+    """Side-effect id -> the last file (its position in the layers) that defined or changed it."""
+    files: dict[str, int] = {}
+    for position, document in enumerate(documents):
         if document.get("replace") is True:
             files.clear()
-        files.update({item["id"]: label for item in document.get("side_effects", [])})
+        files.update(dict.fromkeys((item["id"] for item in document.get("side_effects", [])), position))
     return files
 
 
@@ -162,7 +157,7 @@ def _read(path: str | os.PathLike[str] | None) -> Layer:
     if len(raw) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
         raise _unusable(label, f"too large for a knowledge-base file (over {limit} MB)")
-    return Layer(label, raw)
+    return Layer(label, raw, os.path.realpath(path))
 
 
 def _unusable(label: str, message: str) -> KnowledgeBaseError:
@@ -177,111 +172,3 @@ def _builtin_path() -> str:
     from importlib.resources import files
 
     return str(files("botox_info").joinpath(BUILTIN_RESOURCE))
-
-
-def _statements(items: list[dict[str, Any]]) -> tuple[Statement, ...]:
-    return tuple(Statement(item["text"], tuple(item["sources"])) for item in items)
-
-
-def _build(document: dict[str, Any]) -> KnowledgeBase:
-    sources = {
-        item["id"]: Source(
-            item["id"],
-            item["title"],
-            item["publisher"],
-            item.get("year"),
-            item.get("url"),
-            item.get("doi"),
-            item.get("pmid"),
-            item.get("accessed"),
-        )
-        for item in document["sources"]
-    }
-    areas = tuple(Area(item["id"], item["name"], tuple(item["aliases"])) for item in document["areas"])
-    red_flags = document["red_flags"]
-    before = document["before"]
-    files = document.get(_FILES, {})
-    return KnowledgeBase(
-        disclaimer=document["disclaimer"],
-        emergency=Statement(document["emergency"]["text"], tuple(document["emergency"]["sources"])),
-        sources=sources,
-        areas=areas,
-        side_effects=tuple(_side_effect(item, files.get(item["id"], "built-in")) for item in document["side_effects"]),
-        guidance=Guidance(
-            _statements(document["guidance"]["principles"]), _statements(document["guidance"]["checklist"])
-        ),
-        before=Before(*(_statements(before[key]) for key in Before._fields)),
-        after=tuple(AfterStep(s["when"], s["text"], s["basis"], tuple(s["sources"])) for s in document["after"]),
-        situations=tuple(_situation(item) for item in document["situations"]),
-        rules=tuple(_rule(item) for item in document["rules"]),
-        wanted_effect=WantedEffect(*(_duration(document["wanted_effect"][key]) for key in WantedEffect._fields)),
-        red_flags=RedFlags(
-            red_flags["summary"],
-            red_flags["onset"],
-            tuple(red_flags["signs"]),
-            _statements(red_flags["action"]),
-            tuple(red_flags["sources"]),
-            tuple(red_flags["allergy_signs"]),
-        ),
-        clinic=_clinic(document.get("clinic")),
-    )
-
-
-def _clinic(item: dict[str, Any] | None) -> Clinic | None:
-    if item is None:
-        return None
-    return Clinic(item["name"], *(item.get(key) for key in Clinic._fields[1:]))
-
-
-def _situation(item: dict[str, Any]) -> Situation:
-    number = item.get("number")
-    bounds = (number["low"], number["high"], number["unit"]) if number else None
-    flag = item.get("flag") or {}
-    return Situation(item["id"], item["question"], bounds, flag.get("name"), flag.get("help"))
-
-
-def _rule(item: dict[str, Any]) -> Rule:
-    return Rule(
-        item["id"],
-        item["situation"],
-        item["verdict"],
-        item["text"],
-        tuple(item["sources"]),
-        tuple(item.get("side_effects", ())),
-        item.get("below"),
-        item.get("at_least"),
-    )
-
-
-def _duration(item: dict[str, Any]) -> Duration:
-    if "low" not in item:  # not measured: the text says so, and nothing is drawn or filtered on it
-        return Duration(item["text"], 0, 0, "days", tuple(item["sources"]), measured=False)
-    return Duration(
-        item["text"],
-        item["low"],
-        item["high"],
-        item["unit"],
-        tuple(item["sources"]),
-        item.get("measured_from", "onset"),
-    )
-
-
-def _side_effect(item: dict[str, Any], file: str) -> SideEffect:
-    figures = figures_of(item)
-    return SideEffect(
-        id=item["id"],
-        name=item["name"],
-        origin=item["origin"],
-        aliases=tuple(item["aliases"]),
-        summary=item["summary"],
-        causes=_statements(item["causes"]),
-        duration=_duration(item["duration"]),
-        frequency=Frequency(overall_bucket(figures, item["areas"]), figures),
-        urgency=item["urgency"],
-        mitigation=_statements(item["mitigation"]),
-        prevention=_statements(item["prevention"]),
-        see_doctor_if=_statements(item["see_doctor_if"]),
-        areas=tuple(item["areas"]),
-        file=file,
-        onset=_duration(item["onset"]) if "onset" in item else None,
-    )

@@ -1,12 +1,14 @@
 """Safe YAML reading, and turning a problem's path into file:line:column.
 
-Parsing is the hot path of every command, so it is one C-accelerated safe
-load; the slower node walk that finds line numbers runs only when a file
-has a problem to report.
+Parsing is the hot path of a cold run, so it reads the C parser's events
+straight into Python values, resolving scalars as PyYAML's safe loader does;
+the slower node walk that finds line numbers runs only when a file has a
+problem to report.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -16,36 +18,100 @@ from ..problems import FileProblem
 from .schema import Path, Problem
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+_NO_ALIASES = "anchors and aliases (&name, *name) are not allowed"
 
 
-class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
-    """Safe loading that refuses what would silently lose or multiply data."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
-                )
-            if key_node.value in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                )
-            seen.add(key_node.value)
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # A node built twice is an alias (*name): refusing it defeats "billion laughs" files.
-        if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(
-                None, None, "anchors and aliases (&name, *name) are not allowed", node.start_mark
-            )
-        return super().construct_object(node, deep)
+def _refuse(message: str, mark: Any) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, message, mark)
 
 
-def parse(raw: bytes, label: str) -> Any:
-    """The YAML document in `raw`; a KnowledgeBaseError naming `label` if it has none."""
+def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
+    """The one document of `text`, built straight from the parser's events, with `clean` on every text value.
+
+    Safe loading that refuses what would silently lose or multiply data: duplicate keys,
+    keys that are lists or mappings, anchors and aliases ("billion laughs"), tags other
+    than the safe loader's scalars. Built from events rather than from a composed node
+    tree: a node and its two marks per value would be held for the whole file (about 70
+    times a big file's size), where an event lives only until its value is stored.
+    Scalars resolve exactly as PyYAML's safe loader resolves them.
+    """
+    loader: Any = _Base(text)  # the C parser's events and PyYAML's own scalar resolution
+    try:
+        get, resolve, constructors = loader.get_event, loader.resolve, loader.yaml_constructors
+        get()  # the stream's start
+        if isinstance(get(), yaml.StreamEndEvent):  # else the document's start
+            return None
+        root: list[Any] = []
+        container: Any = root
+        seen: set[str] | None = None  # the keys so far, when `container` is a mapping
+        key: Any = None
+        stack: list[tuple[Any, set[str] | None, Any]] = []
+        plain: dict[str, str] = {}  # the tag of each text written plain, and quoted
+        quoted: dict[str, str] = {}
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _refuse(_NO_ALIASES, event.start_mark)
+                tag = event.tag
+                if tag is None or tag == "!":  # resolved by its text alone: remembered, as texts repeat
+                    tags = plain if event.implicit[0] else quoted
+                    tag = tags.get(event.value)
+                    if tag is None:
+                        tag = tags[event.value] = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == _STR:
+                    value = event.value
+                else:
+                    build = constructors.get(tag) or constructors[None]
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+                    value = build(loader, node)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    raise _refuse(_NO_ALIASES, event.start_mark)
+                if event.tag not in (None, "!", _MAP, _SEQ):
+                    raise _refuse(f"could not determine a constructor for the tag {event.tag!r}", event.start_mark)
+                if seen is not None and key is _NO_KEY:
+                    raise _refuse("a key must be plain text, not a list or mapping", event.start_mark)
+                stack.append((container, seen, key))
+                container, seen = ({}, set()) if kind is yaml.MappingStartEvent else ([], None)
+                key = _NO_KEY
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = container
+                container, seen, key = stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise _refuse(_NO_ALIASES, event.start_mark)
+            else:  # the document's end: one document only
+                following = get()
+                if not isinstance(following, yaml.StreamEndEvent):
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream",
+                        None,
+                        "but found another document",
+                        following.start_mark,
+                    )
+                return root[0]
+            if seen is None:
+                container.append(clean(value) if type(value) is str else value)
+            elif key is _NO_KEY:
+                if event.value in seen:
+                    raise _refuse(f"duplicate key {event.value!r}", event.start_mark)
+                seen.add(event.value)
+                key = value
+            else:
+                container[key] = clean(value) if type(value) is str else value
+                key = _NO_KEY
+    finally:
+        loader.dispose()
+
+
+_NO_KEY = object()  # a mapping waiting for its next key
+
+
+def parse(raw: bytes, label: str, clean: Callable[[str], str] = str) -> Any:
+    """The YAML document in `raw`, `clean` applied to its texts; a KnowledgeBaseError naming `label` if it has none."""
     if not raw.strip():
         raise KnowledgeBaseError([FileProblem(label, None, None, None, "the file is empty")])
     try:
@@ -56,7 +122,7 @@ def parse(raw: bytes, label: str) -> Any:
             [FileProblem(label, line, None, None, f"not UTF-8 text (byte {error.start})")]
         ) from None
     try:
-        document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a subclass of the safe loader
+        document = _strict_load(text, clean)
     except yaml.reader.ReaderError as error:  # a character YAML forbids, such as a raw control character
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1

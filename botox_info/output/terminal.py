@@ -19,7 +19,7 @@ from ..knowledge.models import KnowledgeBase, SideEffect
 from ..plain import printable
 from . import NARROWEST, pages, views, wording
 from .streams import can_encode, prepare
-from .terminal_page import BULLET, HEADING, NARROW, NOTE, URGENT, Writer, page
+from .terminal_page import BULLET, HEADING, NARROW, NOTE, URGENT, SegmentTable, Writer, page
 
 if TYPE_CHECKING:
     from ..answers.search import Hit
@@ -51,7 +51,7 @@ def draw(view: views.View, out: Console) -> list[RenderableType]:
             drawn: list[RenderableType] = [page(view.knowledge, content, out)]
             knowledge = None if content.closing else knowledge
         case views.SideEffectList(_, entries, area):
-            drawn = [side_effect_table(entries, out, area)]
+            drawn = side_effect_table(entries, out, area)
         case views.SearchResults(_, _, hits):
             drawn = [search_results(hits, out)]
         case views.TimelineView(_, timeline_drawn):
@@ -140,7 +140,8 @@ def footer(knowledge: KnowledgeBase, out: Console) -> Text:
     return writer.text
 
 
-def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> RenderableType:
+def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | None = None) -> list[RenderableType]:
+    """The list as a table, in pieces of ROWS_AT_ONCE rows printed one after the other (one table to the eye)."""
     entries = list(entries)
     if out.width < NARROW:
         writer = Writer(out)
@@ -151,20 +152,35 @@ def side_effect_table(entries: Iterable[SideEffect], out: Console, area: str | N
             writer.hang("  ", Text(f"How often: {wording.frequency_summary(entry, area)}"))
             writer.hang("  ", Text(f"Urgency: {entry.urgency}; {wording.provenance(entry)}"))
             writer.line()
-        return writer.text
-    from rich.table import Table
-
-    table = Table(title="Possible side effects of Botox® injections", title_justify="left", expand=True)
+        return [writer.text]
+    # Drawn here rather than by rich.table: Rich measures every cell to work out the column
+    # widths, which are fixed here, and runs each cell's lines through several generic passes.
+    # The same table, segment for segment, at a fraction of the cost per row that a clinic's
+    # 1,000 entries feel (tests/test_table.py compares it with rich.table's).
     longest_id = max((len(entry.id) for entry in entries), default=0)  # ids are typed, so never cut
-    table.add_column("Side effect", style=HEADING, width=min(max(longest_id, 16), 24))
-    table.add_column("In short", ratio=1)
-    table.add_column("Lasts\nHow often\nUrgency", width=17)
-    for entry in entries:
-        table.add_row(
-            Text(entry.name) + Text(f"\n{entry.id}\n{wording.provenance(entry)}", style=NOTE),
-            Text(entry.summary),
-            Text(wording.duration_range(entry.duration))
-            + Text("\n" + wording.frequency_summary(entry, area), style=NOTE)
-            + Text("\n" + entry.urgency, style=URGENT if entry.urgency == "get help now" else ""),
+    widths = [min(max(longest_id, 16), 24), 0, 17]
+    widths[1] = out.width - 4 - 2 * len(widths) - widths[0] - widths[2]  # 4 borders, a space each side of a cell
+    rows = [
+        (
+            [(entry.name, ""), (entry.id, NOTE), (wording.provenance(entry), NOTE)],
+            [(entry.summary, "")],
+            [
+                (wording.duration_range(entry.duration), ""),
+                (wording.frequency_summary(entry, area), NOTE),
+                (entry.urgency, URGENT if entry.urgency == "get help now" else ""),
+            ],
         )
-    return table
+        for entry in entries
+    ]
+    header = ([("Side effect", "")], [("In short", "")], [("Lasts", ""), ("How often", ""), ("Urgency", "")])
+    title = "Possible side effects of Botox® injections"
+    # Printed a piece at a time, what Rich holds before writing stays small whatever the number of rows,
+    # and so does what the garbage collector walks: 10,000 rows cost ten times 1,000, not more.
+    starts = range(0, max(len(rows), 1), ROWS_AT_ONCE)
+    return [
+        SegmentTable(title, header, rows[start : start + ROWS_AT_ONCE], widths, (HEADING, "", ""), start, len(rows))
+        for start in starts
+    ]
+
+
+ROWS_AT_ONCE = 200

@@ -1,0 +1,102 @@
+"""The strict YAML loader built from the parser's events (issue 13): the safe loader's values, stricter."""
+
+from __future__ import annotations
+
+import runpy
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+import yaml
+
+from botox_info.errors import KnowledgeBaseError
+from botox_info.knowledge.loader import BUILTIN_RESOURCE
+from botox_info.knowledge.yaml_file import parse
+from botox_info.plain import printable
+
+from .helpers import CLINIC
+
+
+def clinic_file(count: int) -> str:
+    """The benchmark's generated clinic file of `count` entries (benchmarks/generate_clinic.py)."""
+    namespace = runpy.run_path(str(Path(__file__).parents[1] / "benchmarks" / "generate_clinic.py"))
+    text: str = namespace["clinic_file"](count)
+    return text
+
+
+BUILTIN_TEXT = files("botox_info").joinpath(BUILTIN_RESOURCE).read_text(encoding="utf-8")
+SCALARS = """\
+plain: text
+quoted: "1"
+single: '~'
+integer: 12
+negative: -3
+octal: 0o17
+hex: 0x1F
+float: 1.5e3
+infinity: .inf
+yes: yes
+no: No
+true: true
+null: ~
+empty:
+date: 2026-01-02
+stamp: 2026-01-02T03:04:05Z
+list: [1, two, 3.0, null, {inner: [a, b]}]
+block: |
+  two
+  lines
+folded: >
+  one
+  line
+12: a number as key
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [BUILTIN_TEXT, CLINIC.read_text(encoding="utf-8"), clinic_file(50), SCALARS],
+    ids=["built-in", "clinic", "generated", "scalars"],
+)
+def test_values_are_the_safe_loaders(text: str) -> None:
+    assert parse(text.encode(), "f.yaml") == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_clean_applies_to_every_text_value_and_no_key() -> None:
+    text = '"a\\u001b": "x\\u001b[31m"\nlist: ["\\u202eb", 2]\nnested: {k: "\\u0007c"}\n'
+    assert parse(text.encode(), "f.yaml", printable) == {
+        "a\x1b": "x[31m",
+        "list": ["b", 2],
+        "nested": {"k": "c"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a'", 3),
+        ("x:\n  ? [a, b]\n  : 1\n", "a key must be plain text, not a list or mapping", 2),
+        ("x:\n  ? {a: b}\n  : 1\n", "a key must be plain text, not a list or mapping", 2),
+        ("a: &name 1\n", "anchors and aliases (&name, *name) are not allowed", 1),
+        ("a: &name [1]\n", "anchors and aliases (&name, *name) are not allowed", 1),
+        ("a: [1]\nb: *name\n", "anchors and aliases (&name, *name) are not allowed", 2),
+        ("a: !!set {x: null}\n", "could not determine a constructor for the tag 'tag:yaml.org,2002:set'", 1),
+        ("a: !!python/name:os.system\n", "could not determine a constructor for the tag", 1),
+        ("a: 1\n---\nb: 2\n", "expected a single document in the stream but found another document", 2),
+        ("a: [1\n", "while parsing a flow sequence", 2),
+    ],
+    ids=["duplicate", "list-key", "mapping-key", "anchor", "anchored-list", "alias", "set", "python", "two", "syntax"],
+)
+def test_what_is_refused_is_named_with_its_line(text: str, message: str, line: int) -> None:
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse(text.encode(), "f.yaml")
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"f.yaml:{line}:")
+    assert message in problem
+
+
+@pytest.mark.parametrize("text", ["# only a comment\n", "---\n...\n"])
+def test_a_file_without_content_says_so(text: str) -> None:
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse(text.encode(), "f.yaml")
+    assert caught.value.problems == ["f.yaml: the file has no content, only comments or blank lines"]
