@@ -65,7 +65,7 @@ def assert_well_formed(hit: Hit, query: str) -> None:
 
 
 def test_the_results_shape_is_what_renderers_expect() -> None:
-    assert Hit._fields == ("kind", "id", "title", "score", "fields", "passages")
+    assert Hit._fields == ("kind", "id", "title", "score", "fields", "passages", "part", "missing")
     assert Passage._fields == ("field", "text", "spans")
     hit = first("Spock")
     assert (hit.kind, hit.id, hit.title) == ("side effect", "unnatural-expression", "Unnatural facial expression")
@@ -175,7 +175,7 @@ def test_concealer_is_found_in_the_entry_and_in_aftercare() -> None:
 
 def test_fields_are_in_document_order() -> None:
     hit = first("bruise")
-    assert hit.fields[:4] == ("id", "name", "aliases", "summary")
+    assert hit.fields[:5] == ("id", "name", "aliases", "words", "summary")
     assert hit.passages[0] == Passage("aliases", "bruise", ((0, 6),))  # the alias that matched, as written
     (fields,) = [fields for _, key, _, fields in search._documents(BUILTIN) if key == "bruising"]
     order = [field.name for field in fields]

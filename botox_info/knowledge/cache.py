@@ -27,7 +27,7 @@ import zlib
 from typing import Any, NamedTuple
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
-REVISION = 7  # 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved
+REVISION = 8  # 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved; 8: vocabulary
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
 KEEP_PER_FILES = 3  # entries kept for the same files: the current bytes and the two before
 _PREFIX = "kb-r"

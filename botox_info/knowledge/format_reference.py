@@ -24,6 +24,7 @@ from .schema import (
     STATEMENT,
     Flag,
     ListOf,
+    MapOf,
     Number,
     OneOf,
     Record,
@@ -149,6 +150,10 @@ MEANINGS = {
     "shared item.high": "For a span: the longest usual time.",
     "shared item.unit": "For a span: the unit of `low` and `high`.",
     "shared item.measured_from": "For a duration: counted from the `onset` or the `injection`.",
+    "file.vocabulary": (
+        "The words patients use (`ice pack`, `fake`, `can't raise my eyebrows`) and where each leads, for "
+        "`search` and `show`; a clinic's file replaces a target's list of words."
+    ),
     "file.replace": "In a clinic's file only: true drops the files read before it, which must then be complete.",
 }
 
@@ -172,6 +177,10 @@ Checked beyond each field's own shape (`consistency.py`, and `references.py` for
 - figures are percentages from 0 to 100; a range (`percent_high`) does not end
   below its start and has no placebo rate; a `bucket` written by hand agrees
   with the one worked out from the figures, area by area;
+- every `vocabulary` target names a side effect or a section of guidance
+  (`avoid`, `before`, `after`, `red-flags`) that exists, and a `#part` that
+  it has (a side effect's `causes`, `mitigation`, `prevention`...; a
+  section's groups, such as `before#interactions`);
 - a situation's flag is not one of `check`'s own options and is not used
   twice; a rule with `below` or `at_least` is on a number situation, a rule on
   a number situation has one, and a 'more likely' rule names its side effects.
@@ -226,6 +235,8 @@ def _kind(spec: Spec, name: str) -> str:
         return f"list{empty}, each {_kind(spec.item, name)}"
     if isinstance(spec, Record):
         return _link(spec, name) + (" or `{same_as: ID}`" if spec.same_as else "")
+    if isinstance(spec, MapOf):
+        return f"mapping: each key {spec.key.hint}, each value a {_kind(spec.value, name)}"
     if isinstance(spec, Text):
         return spec.hint
     if isinstance(spec, Number):

@@ -28,6 +28,7 @@ from .models import (
     Source,
     Statement,
     WantedEffect,
+    Words,
 )
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
@@ -214,6 +215,7 @@ def _build(document: dict[str, Any]) -> KnowledgeBase:
         situations=tuple(_situation(item) for item in document["situations"]),
         rules=tuple(_rule(item) for item in document["rules"]),
         wanted_effect=WantedEffect(*(_duration(document["wanted_effect"][key]) for key in WantedEffect._fields)),
+        vocabulary=tuple(Words(target, tuple(words)) for target, words in document.get("vocabulary", {}).items()),
         red_flags=RedFlags(
             red_flags["summary"],
             red_flags["onset"],

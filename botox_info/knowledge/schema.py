@@ -49,6 +49,13 @@ class ListOf(NamedTuple):
     min_items: int = 1
 
 
+class MapOf(NamedTuple):
+    """A mapping whose keys are texts of `key`'s pattern, each holding a `value`."""
+
+    key: Text
+    value: Spec
+
+
 class Record(NamedTuple):
     required: dict[str, Spec]
     optional: dict[str, Spec] = {}  # noqa: RUF012 - never mutated
@@ -57,7 +64,7 @@ class Record(NamedTuple):
     same_as: bool = False
 
 
-Spec = Text | Number | OneOf | Flag | ListOf | Record
+Spec = Text | Number | OneOf | Flag | ListOf | Record | MapOf
 
 SLUG_TEXT = Text(SLUG, "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'")
 SOURCE_IDS = ListOf(Text())
@@ -102,6 +109,13 @@ RULE = Record(
     {"id": SLUG_TEXT, "situation": Text(), "verdict": OneOf(VERDICTS), "text": Text(), "sources": SOURCE_IDS},
     {"side_effects": ListOf(Text()), "below": Number(), "at_least": Number()},
 )
+# The lay vocabulary: where a word people use leads. A target is a side-effect id, or one of its
+# parts ('bruising#mitigation'), or a section of guidance ('after', 'before#interactions').
+TARGET = Text(
+    re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(#[a-z_]+)?"),
+    "a side-effect id or section, with '#part' if it is about one part: 'bruising#mitigation', 'after'",
+)
+VOCABULARY = MapOf(TARGET, ListOf(Text()))
 # The bucket is worked out from the figures; one written by hand must agree with them.
 FREQUENCY = Record({}, {"bucket": OneOf(FREQUENCY_BUCKETS), "figures": ListOf(FIGURE)})
 SIDE_EFFECT = Record(
@@ -154,7 +168,7 @@ KNOWLEDGE_BASE = Record(
             }
         ),
     },
-    {"shared": ListOf(SHARED)},
+    {"shared": ListOf(SHARED), "vocabulary": VOCABULARY},
 )
 
 
@@ -194,6 +208,8 @@ def describe(spec: Spec) -> str:
         return "true or false"
     if isinstance(spec, ListOf):
         return "a list" if spec.min_items == 0 else "a non-empty list"
+    if isinstance(spec, MapOf):
+        return "a mapping of targets to lists of words"
     if spec.required:
         return "a mapping with the keys " + ", ".join(spec.required)
     # A clinic's layer needs no key in particular: name the ones it may have.
@@ -204,6 +220,17 @@ def check_structure(value: Any, spec: Spec = KNOWLEDGE_BASE, path: Path = ()) ->
     """Every place where `value` does not have the shape `spec` asks for."""
     if isinstance(spec, Record):
         return _check_record(value, spec, path)
+    if isinstance(spec, MapOf):
+        if not isinstance(value, dict):
+            return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
+        found = [
+            Problem((*path, str(key)), f"expected {spec.key.hint} as the key, found {_kind(key)}", True)
+            for key in value
+            if not _fits(key, spec.key)
+        ]
+        for key, item in value.items():
+            found += check_structure(item, spec.value, (*path, str(key)))
+        return found
     if isinstance(spec, ListOf):
         if not isinstance(value, list):
             return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.selection import bucket_in
-from ..knowledge.models import GUIDE_TITLES, URGENCIES, KnowledgeBase, SideEffect, Statement
+from ..knowledge.models import GUIDE_TITLES, PART_TITLES, URGENCIES, KnowledgeBase, SideEffect, Statement
 from . import wording
 from .views import CheckPage, GuidePage, PageView, SideEffectPage
 
@@ -61,15 +61,16 @@ def cited_by(*sections: Section) -> tuple[str, ...]:
 
 def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
     onset = entry.onset
-    when = (Section("When it starts", items([Statement(onset.text, onset.sources)])),) if onset else ()
+    titles = PART_TITLES
+    when = (Section(titles["onset"], items([Statement(onset.text, onset.sources)])),) if onset else ()
     sections = (
         *when,
-        Section("How long it lasts", items([Statement(entry.duration.text, entry.duration.sources)])),
-        Section("How often", items(wording.frequency_statements(knowledge, entry))),
-        Section("Why it happens", items(entry.causes)),
-        Section("What to do if it happens", items(entry.mitigation)),
-        Section("How to lower the chance", items(entry.prevention)),
-        Section("See a doctor if", items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
+        Section(titles["duration"], items([Statement(entry.duration.text, entry.duration.sources)])),
+        Section(titles["frequency"], items(wording.frequency_statements(knowledge, entry))),
+        Section(titles["causes"], items(entry.causes)),
+        Section(titles["mitigation"], items(entry.mitigation)),
+        Section(titles["prevention"], items(entry.prevention)),
+        Section(titles["see_doctor_if"], items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
         Section("Treatment areas", (Item(", ".join(knowledge.area_names()[a] for a in entry.areas)),)),
     )
     intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGIN_NAMES[entry.origin]}.")

@@ -151,6 +151,7 @@ _FIELD_LABELS = {
     "steps": "after treatment",
     "onset": "when",
     "signs": "warning sign",
+    "allergy_signs": "sign of a severe allergic reaction",
     "action": "what to do",
 }
 
@@ -160,6 +161,9 @@ def field_label(field: str) -> str:
     base = field.split("[", 1)[0]
     if field.endswith(".when"):
         return "when"
+    if base.startswith("words"):  # a vocabulary word ('words>mitigation'): what people call it
+        part = base.partition(">")[2]
+        return f"people say, of {_FIELD_LABELS.get(part, part.replace('_', ' '))}" if part else "people say"
     return _FIELD_LABELS.get(base, base.replace("_", " "))
 
 
