@@ -18,14 +18,15 @@ Imports knowledge and answers only: no typer, no rich.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import AmbiguousNameError, NotFoundError
 from ..knowledge.lookup import area_named, close_names, named, names_starting
 from ..knowledge.models import GUIDE_SECTIONS, Area, KnowledgeBase, SideEffect
 from ..plain import normalize_name
-from .search import Hit, has_search_word, search
-from .selection import select
+
+if TYPE_CHECKING:  # search and selection are imported only when needed: `show sagging` needs neither
+    from .search import Hit
 
 # How `show` got to a page: by a name, a vocabulary word, an area word, or a search.
 NAME, WORDS, AREA, SEARCH = "name", "words", "area", "search"
@@ -72,6 +73,8 @@ def route(knowledge: KnowledgeBase, query: str) -> Route:
 
 def area_route(knowledge: KnowledgeBase, query: str, area: Area) -> Route:
     """A treatment area and its side effects, most common there first (as `list --area ID --sort frequency`)."""
+    from .selection import select
+
     entries = tuple(select(knowledge.side_effects, area=area.id, sort="frequency"))
     return Route(query, AREA, area=area, area_entries=entries)
 
@@ -84,6 +87,8 @@ def clear_best(hits: list[Hit]) -> Hit | None:
 
 
 def _searched(knowledge: KnowledgeBase, query: str) -> Route:
+    from .search import has_search_word, search
+
     hits = search(knowledge, query) if has_search_word(query) else []
     if not hits:
         close = close_names(knowledge, query)
@@ -92,7 +97,7 @@ def _searched(knowledge: KnowledgeBase, query: str) -> Route:
 
             close = close_words(knowledge, query)
         raise NotFoundError(query, close)
-    best = clear_best(hits)
+    best = clear_best(hits) if not hits[0].missing else None  # opened only if it mentions every word
     if best is None:
         return Route(query, SEARCH, hits=tuple(hits))
     others = tuple(_command(hit) for hit in hits[1:4])

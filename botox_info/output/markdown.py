@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.models import KnowledgeBase, SideEffect, Source
-from . import pages, views, wording
+from . import pages, routed, views, wording
 from .pages import Item, Page, Section
 from .streams import can_encode
 
@@ -42,8 +42,15 @@ def draw(view: views.View) -> str:
             return page(view.knowledge, pages.page_for(view))
         case views.SideEffectList(knowledge, entries, area):
             return side_effect_list(knowledge, entries, area)
-        case views.SearchResults(knowledge, _, hits):
-            return search_results(knowledge, hits)
+        case views.SearchResults(knowledge, _, hits, route):
+            return search_results(knowledge, hits, routed.results_lead(route) if route else "")
+        case views.AreaPage(knowledge, route):
+            assert route.area is not None  # noqa: S101 - an area page always has its area
+            table = side_effect_list(knowledge, route.area_entries, route.area.id).split("\n", 1)[1]
+            head = [f"# {cell(route.area.name)}", "", escape(routed.area_lead(route))]
+            return "\n".join([*head, table.replace("\n\n**", "\n\n" + escape(routed.area_more(route)) + "\n\n**", 1)])
+        case views.NameList(_, entries):
+            return "\n".join(entry.id for entry in entries)
         case views.TimelineView(knowledge, drawn):
             return timeline(knowledge, drawn)
         case views.Bibliography(knowledge):
@@ -66,7 +73,9 @@ def page(knowledge: KnowledgeBase, content: Page) -> str:
         lines += ["", f"## {escape(content.table_title)}"]
         for section in content.table:
             lines += _section(section, numbering, level="###")
-    lines += _sources(knowledge, content.source_ids)
+    lines += (
+        ["", escape(wording.brief_sources(numbering))] if content.brief else _sources(knowledge, content.source_ids)
+    )
     if content.closing:
         return "\n".join([*lines, "", f"> {escape(content.closing)}"])
     return "\n".join([*lines, *_footer(knowledge)])
@@ -94,10 +103,12 @@ def bibliography(knowledge: KnowledgeBase) -> str:
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
 
 
-def search_results(knowledge: KnowledgeBase, hits: Sequence[Hit]) -> str:
-    lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
+def search_results(knowledge: KnowledgeBase, hits: Sequence[Hit], lead: str = "") -> str:
+    lines = ["# Search results", *(["", escape(lead)] if lead else [])]
+    lines += ["", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
     for hit in hits:
-        lines += ["", f"## {cell(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
+        kind = f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`{escape(wording.missing(hit))}*"
+        lines += ["", f"## {cell(hit.title)}", "", kind, ""]
         for passage in wording.shown_passages(hit):
             lines.append(f"- {escape(wording.field_label(passage.field))}: {_highlighted(passage)}")
     return "\n".join([*lines, *_footer(knowledge)])

@@ -45,6 +45,7 @@ class Page(NamedTuple):
     table: tuple[Section, ...] = ()
     table_title: str = ""
     closing: str = ""  # the last words, for a page printed without the usual footer
+    brief: bool = False  # a brief page: its sources in one line, not a numbered list
 
 
 def items(statements: Iterable[Statement]) -> tuple[Item, ...]:
@@ -75,6 +76,23 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
     )
     intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGIN_NAMES[entry.origin]}.")
     return Page(entry.name, intro, sections, entry.cited_sources, emergency=entry.urgency == URGENCIES[0])
+
+
+def brief(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
+    """About ten lines, like a tldr page: what it is, how long, what to do, when it is an emergency."""
+    help_now = [item for item in entry.see_doctor_if if "at once" in item.text][:1]
+    sections = (
+        Section(PART_TITLES["duration"], items([Statement(entry.duration.text, entry.duration.sources)])),
+        Section(PART_TITLES["mitigation"], items(entry.mitigation[:1])),
+        Section("Get help at once if", items(help_now or [knowledge.emergency]), urgent=True),
+    )
+    intro = (entry.summary, f"Everything about it, with every source: botox-info show {entry.id}")
+    return Page(entry.name, intro, sections, cited_by(*sections), emergency=entry.urgency == URGENCIES[0], brief=True)
+
+
+def with_note(content: Page, note: str) -> Page:
+    """The page with a first line saying how `show` got to it."""
+    return content._replace(intro=(note, *content.intro)) if note else content
 
 
 def avoid(knowledge: KnowledgeBase) -> Page:
@@ -197,10 +215,13 @@ def _told(knowledge: KnowledgeBase, answers: "Answers") -> str:
 
 def page_for(view: PageView) -> Page:
     """The reading page of a page view: show, the guides (avoid, before, after, urgent), check."""
+    from .routed import note
+
     match view:
-        case SideEffectPage(knowledge, entry):
-            return side_effect(knowledge, entry)
-        case GuidePage(knowledge, name):
-            return {"avoid": avoid, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+        case SideEffectPage(knowledge, entry, route, short):
+            return with_note((brief if short else side_effect)(knowledge, entry), note(route))
+        case GuidePage(knowledge, name, route):
+            guide = {"avoid": avoid, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+            return with_note(guide, note(route))
         case CheckPage(knowledge, assessment):
             return check(knowledge, assessment)

@@ -109,6 +109,12 @@ def citation(source_ids: tuple[str, ...] | list[str], numbering: dict[str, int])
     return "[" + ", ".join(str(numbering[source_id]) for source_id in source_ids) + "]"
 
 
+def brief_sources(numbering: dict[str, int]) -> str:
+    """A brief page's sources in one line: '[1] article, [2] mayo; botox-info sources lists them in full.'"""
+    cited = ", ".join(f"[{position}] {source_id}" for source_id, position in numbering.items())
+    return f"Sources: {cited}; 'botox-info sources' lists them in full."
+
+
 def numbering_of(source_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
     return {source_id: index for index, source_id in enumerate(source_ids, start=1)}
 
@@ -170,6 +176,11 @@ def field_label(field: str) -> str:
 def shown_passages(hit: Hit) -> list[Passage]:
     """A hit's passages without the one that only repeats its title."""
     return [passage for passage in hit.passages if passage.text != hit.title or passage.field not in ("name", "title")]
+
+
+def missing(hit: Hit) -> str:
+    """'; does not mention 'ability'' for a hit that matched all the query's words but one; else ''."""
+    return f"; does not mention '{', '.join(hit.missing)}'" if hit.missing else ""
 
 
 def read_more(kind: str, entry_id: str) -> str:
