@@ -200,7 +200,8 @@ def test_show_unknown_name_says_so_on_stderr_with_exit_1(run: Run) -> None:
     assert result.exit_code == EXIT_NOT_FOUND
     assert result.stdout == ""
     assert result.stderr == (
-        "botox-info: error: no side effect matches 'zzzz'. Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
+        "botox-info: error: no side effect matches 'zzzz'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
     )
 
 

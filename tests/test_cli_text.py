@@ -31,7 +31,8 @@ def test_a_long_query_is_echoed_on_one_shortened_line(run: Run) -> None:
     assert result.exit_code == EXIT_NOT_FOUND
     shown = ("qzwv vvkq " + "x" * 200)[:79] + "…"
     assert result.stderr == (
-        f"botox-info: error: no side effect matches '{shown}'. Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
+        f"botox-info: error: no side effect matches '{shown}'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
     )
 
 

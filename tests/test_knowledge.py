@@ -654,9 +654,9 @@ def test_nonsense_is_not_found_without_suggestions(query: str) -> None:
     error = caught.value
     assert error.exit_code == EXIT_NOT_FOUND
     assert error.suggestions == []
-    assert (
-        error.message
-        == f"no side effect matches '{query}'. Try 'botox-info search' with other words, or 'botox-info list' to see them all."
+    assert error.message == (
+        f"no side effect matches '{query}'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all."
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from botox_info import knowledge
-from botox_info.answers import search
+from botox_info.answers import search, stemming
 from botox_info.answers.search import Hit, Passage
 from botox_info.output import pages
 
@@ -42,7 +42,7 @@ def highlighted(hit: Hit) -> set[str]:
 
 def stems_of(query: str) -> set[str]:
     cache: dict[str, str] = {}
-    return {search._stem(word, cache) for word in search._tokens(query)}
+    return {stemming.stem(word, cache) for word in stemming.tokens(query)}
 
 
 def assert_well_formed(hit: Hit, query: str) -> None:
@@ -138,14 +138,14 @@ def test_the_stemmer_keeps_unrelated_words_apart() -> None:
         assert highlighted(hit) <= {"note", "notes"}
     for hit in search.search(BUILTIN, "eye"):
         assert highlighted(hit) <= {"eye", "eyes"}
-    assert search._stem("bite", {}) != search._stem("bit", {})
-    assert search._stem("sore", {}) != search._stem("sorry", {})
+    assert stemming.stem("bite", {}) != stemming.stem("bit", {})
+    assert stemming.stem("sore", {}) != stemming.stem("sorry", {})
 
 
 def test_every_stem_keeps_its_words_first_letter() -> None:
-    words = {word for *_, fields in search._documents(BUILTIN) for f in fields for word in search._tokens(f.text)}
+    words = {word for *_, fields in search._documents(BUILTIN) for f in fields for word in stemming.tokens(f.text)}
     for word in words:
-        assert search._stem(word, {})[:1] == search._fold(word)[:1], word
+        assert stemming.stem(word, {})[:1] == stemming.fold(word)[:1], word
 
 
 def test_trouble_swallowing_finds_the_spread_entry_and_the_red_flags() -> None:

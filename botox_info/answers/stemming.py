@@ -38,10 +38,10 @@ _IRREGULAR = {
     "watery": "water", "bloody": "blood", "shaky": "shake", "sleepy": "sleep",
 }  # fmt: skip
 # Stems of derived words that name the same fact, which no suffix rule (nor Snowball's) joins:
-# "elasticity", "absorption", "weakened", "stronger" find "elastic", "absorbed", "weak", "strong".
+# "elasticity", "absorption", "weakened", "dosage" find "elastic", "absorbed", "weak", "dose".
 _JOINED = {
     "elasticiti": "elastic", "absorption": "absorb", "weaken": "weak", "weaker": "weak", "stronger": "strong",
-    "strongli": "strong", "dryness": "dri", "dry": "dri",
+    "strongli": "strong", "dryness": "dri", "dry": "dri", "dosag": "dose", "movement": "move", "skillful": "skill",
 }  # fmt: skip
 
 

@@ -53,8 +53,8 @@ def body(view: views.View) -> dict[str, Any]:
             assert route.area is not None  # noqa: S101 - an area page always has its area
             area = {"id": route.area.id, "name": route.area.name}
             more = f"botox-info list --area {route.area.id} --sort frequency"
-            entries = [side_effect(knowledge, entry) for entry in route.area_entries]
-            return {"area": area, "side_effects": entries, "more": more, **routed.as_json(route)}
+            listed = [side_effect(knowledge, entry) for entry in route.area_entries]
+            return {"area": area, "side_effects": listed, "more": more, **routed.as_json(route)}
         case views.NameList(_, entries):
             return {"names": [entry.id for entry in entries]}
         case views.CheckPage(knowledge, result):
