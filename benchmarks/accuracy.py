@@ -30,6 +30,7 @@ from botox_info.knowledge.loader import load_layers
 from botox_info.knowledge.models import KnowledgeBase
 
 QUERIES = Path(__file__).with_name("queries.yaml")
+HELD_OUT = "held-out"  # phrasings written after the vocabulary was frozen, never used to change it
 
 
 class Score(NamedTuple):
@@ -103,18 +104,23 @@ def score_show(knowledge: KnowledgeBase, items: list[dict[str, Any]]) -> Score:
     return Score(top1, top3, len(items), misses)
 
 
+def report(misses: bool = False) -> None:
+    """Print each command's scores over the query set (and, with `misses`, every phrasing not reached first)."""
+    knowledge = load_layers(())
+    items = queries()
+    held_out = [item for item in items if item.get("set") == HELD_OUT]
+    print(f"query set: {len(items)} phrasings ({QUERIES.name}), {len(held_out)} of them held out")
+    for label, chosen in (("all", items), ("held out", held_out)):
+        for name, score in (("search", score_search(knowledge, chosen)), ("show", score_show(knowledge, chosen))):
+            print(f"{label:<9}{score.line(name)}")
+            for miss in score.misses if misses else ():
+                print(f"    {miss}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list every phrasing not reached first")
-    options = parser.parse_args()
-    knowledge = load_layers(())
-    items = queries()
-    print(f"query set: {len(items)} phrasings ({QUERIES.name})")
-    for name, score in (("search", score_search(knowledge, items)), ("show", score_show(knowledge, items))):
-        print(score.line(name))
-        if options.misses:
-            for miss in score.misses:
-                print(f"    {miss}")
+    report(parser.parse_args().misses)
     return 0
 
 

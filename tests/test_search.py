@@ -344,3 +344,14 @@ def test_importing_search_loads_neither_typer_nor_rich() -> None:
     code = "import sys, botox_info.answers.search; print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}))"  # noqa: E501
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_skipping_texts_without_the_words_starts_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = sorted(
+        {word for *_, fields in search._documents(BUILTIN) for f in fields for word in stemming.tokens(f.text)}
+    )
+    queries = [*words[::7], "teeth", "feet", "swollen", "stung", "bled", "dry", "dryness", "allergy", "eye", "it's"]
+    queries += ["can't raise my eyebrows", "BRÛISE", "crow’s feet", "elasticity", "absorption rate", "the"]
+    skipping = [search.search(BUILTIN, query) for query in queries]
+    monkeypatch.setattr(search, "starts", lambda stems: ("",))  # every text is split and stemmed
+    assert [search.search(BUILTIN, query) for query in queries] == skipping

@@ -45,6 +45,19 @@ _JOINED = {
 }  # fmt: skip
 
 
+def starts(stems: set[str]) -> tuple[str, ...]:
+    """Letters that every word with one of these stems begins with, in lower case, to skip texts without any.
+
+    A stem keeps its word's first letters but for its last one (allergy -> allergi), so its start, one
+    letter short, is in the word; a form joined to it by hand ("teeth" -> "tooth") adds that form's start.
+    """
+    found = {each[: max(min(3, len(each) - 1), 1)] for each in stems}
+    for form, joined in (*_IRREGULAR.items(), *_JOINED.items()):
+        if stem(joined, {}) in stems or joined in stems:
+            found.add(form[:2])
+    return tuple(found)
+
+
 def tokens(text: str) -> list[str]:
     return re.findall(WORD, text.replace("_", " "))
 
