@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..knowledge.models import GUIDE_TITLES, PART_TITLES, KnowledgeBase, Statement
-from .stemming import STOP_WORDS, TOPIC_WORDS, WORD, starts
+from .stemming import STOP_WORDS, TOPIC_WORDS, WORD, fold_text, starts
 from .stemming import fold as _fold
 from .stemming import stem as _stem
 from .stemming import tokens as _tokens
@@ -94,11 +94,13 @@ def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
         # a heavier field, more query words side by side, then document order.
         matches: list[tuple[tuple[float, ...], _Field]] = []
         bonus, phrase = 0.0, False
+        if not any(start in fold_text(" ".join(field.text for field in fields)) for start in letters):
+            continue  # no text of the page has the query's words: most pages, for most queries
         for field in fields:
-            text = field.text
-            if text.isascii() and "'" not in text and not any(start in text.lower() for start in letters):
+            lowered = fold_text(field.text)
+            if not any(start in lowered for start in letters):
                 continue
-            words = _tokens(text)
+            words = _tokens(field.text)
             stems = [cache[word] if word in cache else _stem(word, cache) for word in words]
             found = required.intersection(stems)
             if not found:

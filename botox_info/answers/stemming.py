@@ -45,6 +45,13 @@ _JOINED = {
 }  # fmt: skip
 
 
+def fold_text(text: str) -> str:
+    """A whole text folded as its words are (case, accents, apostrophes), so a word's fold is part of it."""
+    if text.isascii():
+        return text.lower().replace("'", "")
+    return fold(text)
+
+
 def starts(stems: set[str]) -> tuple[str, ...]:
     """Letters that every word with one of these stems begins with, in lower case, to skip texts without any.
 
