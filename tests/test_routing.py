@@ -200,3 +200,15 @@ def test_a_search_match_missing_a_word_says_which(run: Run) -> None:
     assert "side effect: 'botox-info show sagging'; does not mention 'surface'" in result.stdout
     hits = json_document(run("search", "excess", "surface", "skin", "--format", "json"))["hits"]
     assert [(hit["id"], hit["missing"], hit["part"]) for hit in hits] == [("sagging", ["surface"], None)]
+
+
+def test_show_names_the_other_places_a_word_leads_on_the_page(run: Run) -> None:
+    assert run("show", "masseter").stdout.splitlines()[1] == (
+        "'masseter' is a word people use for this page. "
+        "Also see: botox-info show jaw; botox-info show paradoxical-bulging."
+    )
+
+
+def test_a_hit_found_only_by_a_vocabulary_word_shows_that_word_as_people_say_it(run: Run) -> None:
+    assert " • people say, of what to do: nitrous oxide\n" in run("search", "nitrous", "oxide").stdout
+    assert " • people say: aftercare\n" in run("search", "aftercare").stdout
