@@ -184,7 +184,8 @@ def search(
 ) -> None:
     """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
 
-    Case, accents and word forms are ignored; every word must match. Name matches come first.
+    Case, accents and word forms are ignored; every word must match (with three or more, a
+    page may miss one, and says which). Names and the words people use come first.
     """
     commands.search(load(ctx), output_format, text)
 
