@@ -46,9 +46,9 @@ def draw(view: views.View) -> str:
             return search_results(knowledge, hits, routed.results_lead(route) if route else "")
         case views.AreaPage(knowledge, route):
             assert route.area is not None  # noqa: S101 - an area page always has its area
-            table = side_effect_list(knowledge, route.area_entries, route.area.id).split("\n", 1)[1]
             head = [f"# {cell(route.area.name)}", "", escape(routed.area_lead(route))]
-            return "\n".join([*head, table.replace("\n\n**", "\n\n" + escape(routed.area_more(route)) + "\n\n**", 1)])
+            more = ["", escape(routed.area_more(route))]
+            return side_effect_list(knowledge, route.area_entries, route.area.id, head, more)
         case views.NameList(_, entries):
             return "\n".join(entry.id for entry in entries)
         case views.TimelineView(knowledge, drawn):
@@ -81,9 +81,16 @@ def page(knowledge: KnowledgeBase, content: Page) -> str:
     return "\n".join([*lines, *_footer(knowledge)])
 
 
-def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], area: str | None = None) -> str:
+def side_effect_list(
+    knowledge: KnowledgeBase,
+    entries: Iterable[SideEffect],
+    area: str | None = None,
+    head: Sequence[str] = ("# Possible side effects of Botox® injections",),
+    more: Sequence[str] = (),
+) -> str:
+    """The table of side effects, under `head` (its title by default) and above `more` and the footer."""
     lines = [
-        "# Possible side effects of Botox® injections",
+        *head,
         "",
         "| Side effect | In short | Usually lasts | How often | Urgency | From |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -92,7 +99,7 @@ def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], ar
         cells = [entry.name, entry.summary, wording.duration_range(entry.duration)]
         cells += [wording.frequency_summary(entry, area), entry.urgency, wording.provenance(entry)]
         lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
-    return "\n".join([*lines, *_footer(knowledge)])
+    return "\n".join([*lines, *more, *_footer(knowledge)])
 
 
 def bibliography(knowledge: KnowledgeBase) -> str:
