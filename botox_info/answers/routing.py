@@ -16,8 +16,8 @@ In order, the first that answers wins:
 Imports knowledge and answers only: no typer, no rich.
 """
 
-# No `from __future__ import annotations`: NamedTuple turns string annotations into ForwardRefs,
-# compiling each one, which every `show` would pay at start-up (1 ms of this module's import, measured).
+# No `from __future__ import annotations`, as in models.py: NamedTuple would turn every annotation
+# into a ForwardRef, compiled at start-up; only `Hit`, imported for type checking alone, is a string.
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import AmbiguousNameError, NotFoundError

@@ -1,20 +1,25 @@
 """Full-text search: which side effects and sections mention what the user typed.
 
 Case, accents, punctuation and apostrophes are ignored ("BRÛISE", "can't" = "cant"),
-word forms are folded by a small suffix stemmer ("bruises", "bruised", "bruising"),
-stop words are dropped, and every remaining query word must match somewhere in an
-entry or section. Stdlib only; imports neither typer nor rich. Nothing is computed
-at import time: `search()` tokenises the knowledge base afresh (a few milliseconds).
+word forms are folded by stemming.py ("bruises", "bruised", "bruising"), stop words
+are dropped, and every remaining query word must match somewhere in an entry or
+section; a query of QUORUM or more words that no page holds in full finds the pages
+that hold all but one, each naming the word it lacks. A page is searched in its
+names, aliases and vocabulary words (the knowledge base's `vocabulary`, weighed as
+names), its text, and its headings ('How long it lasts'). Stdlib only; imports
+neither typer nor rich. Nothing is computed at import time: `search()` reads the
+knowledge base afresh, skipping every page and text without the query words' starts.
 
 Ranking: each query word scores the weight of the best field it is in (a name, alias,
-id or title 10 if the query covers all of it, down to 4; summary 4; other text 1); the
-best field adds half its weight per pair of query words side by side, and its weight
-if it says just the query's words; each matching field adds 0.1 (at most 1). Ties:
-side effects before sections, then knowledge-base order.
+vocabulary word, id or title 10 if the query covers all of it, down to 4; summary 4;
+other text 1); the best field adds half its weight per pair of query words side by
+side, and its weight if it says just the query's words; each matching field adds 0.1
+(at most 1). Ties: side effects before sections, then knowledge-base order. A hit's
+`part` is where its best field is ('mitigation', or a vocabulary word's part).
 """
 
-# No `from __future__ import annotations`: NamedTuple turns string annotations into ForwardRefs,
-# compiling each one, which every search would pay at start-up (3 ms of its import, measured).
+# No `from __future__ import annotations`, as in models.py: NamedTuple would turn every annotation
+# of Passage, Hit and _Field into a ForwardRef, compiled at start-up.
 
 import re
 from collections.abc import Iterable
