@@ -212,3 +212,44 @@ def test_show_names_the_other_places_a_word_leads_on_the_page(run: Run) -> None:
 def test_a_hit_found_only_by_a_vocabulary_word_shows_that_word_as_people_say_it(run: Run) -> None:
     assert " • people say, of what to do: nitrous oxide\n" in run("search", "nitrous", "oxide").stdout
     assert " • people say: aftercare\n" in run("search", "aftercare").stdout
+
+
+# ---- every dead end the issue lists, as the user meets it ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "first_hit", "passage"),
+    [
+        (["ice", "pack"], "Bumps, swelling and bruising", "what to do: Hold a cold pack on the spot"),
+        (["absorption"], "Asymmetry", "people say, of why: absorption"),  # the text says "taken up"
+        (["elasticity"], "Sagging skin", "less elastic skin"),
+    ],
+)
+def test_the_searches_that_found_nothing_find_the_fact(
+    run: Run, words: list[str], first_hit: str, passage: str
+) -> None:
+    result = run("search", *words)
+    assert result.exit_code == EXIT_OK
+    lines = result.stdout.splitlines()
+    assert lines[2] == first_hit
+    assert passage in "\n".join(lines[3:6])
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "second_line"),
+    [
+        (["TMJ"], "Jaw (masseter, TMJ; off-label)", "'TMJ' is a treatment area, not a side effect."),
+        (["forehead"], "Forehead lines", "'forehead' is a treatment area, not a side effect."),
+        (["crow's", "feet"], "Crow's feet", "'crow's feet' is a treatment area, not a side effect."),
+        (["lips"], "Mouth and lower face (off-label)", "'lips' is a treatment area, not a side effect."),
+        (["alcohol"], "Bumps, swelling and bruising", "'alcohol' is a word people use for this page, 'How to lower"),
+        (["my", "eyelid", "is", "drooping"], "Drooping eyelid", "'my eyelid is drooping' is a word people use"),
+        (["masseter"], "Weakened bite", "'masseter' is a word people use for this page."),
+    ],
+)
+def test_the_shows_that_dead_ended_lead_somewhere(run: Run, words: list[str], title: str, second_line: str) -> None:
+    result = run("show", *words)
+    assert (result.exit_code, result.stderr) == (EXIT_OK, "")
+    lines = result.stdout.splitlines()
+    assert lines[0] == title
+    assert lines[1].startswith(second_line)

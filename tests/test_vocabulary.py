@@ -16,7 +16,7 @@ from botox_info.answers.stemming import STOP_WORDS, fold
 from botox_info.errors import EXIT_BAD_KNOWLEDGE_BASE, KnowledgeBaseError
 from botox_info.knowledge.json_schema import json_schema
 
-from .helpers import BUILTIN, MINIMAL_TEXT, ROOT, Run, line_column, write_file
+from .helpers import BUILTIN, CLINIC, MINIMAL_TEXT, ROOT, Run, json_document, line_column, write_file
 
 ARTICLE = ROOT.parent / "shared" / "seed" / "botox-side-effects-article.txt"
 
@@ -136,3 +136,13 @@ def article_words() -> set[str]:
 def test_every_content_word_of_the_seed_article_finds_a_page() -> None:
     unfound = sorted(word for word in article_words() if not search.search(BUILTIN, word))
     assert unfound == []
+
+
+def test_a_clinic_file_may_give_words_to_a_side_effect_another_clinic_file_adds(run: Run, tmp_path: Path) -> None:
+    words = write_file(tmp_path, "vocabulary:\n  tingling: [buzzing feeling]\n", "words.yaml")
+    result = run("--data", str(CLINIC), "--data", str(words), "show", "buzzing", "feeling", "--format", "json")
+    document = json_document(result)
+    assert (document["id"], document["routed"]["by"]) == ("tingling", "words")
+    alone = run("--data", str(words), "show", "sagging")  # without the file that adds 'tingling'
+    assert alone.exit_code == EXIT_BAD_KNOWLEDGE_BASE
+    assert f"{words}:2:3: vocabulary.tingling: unknown side effect or section 'tingling'" in alone.stderr
