@@ -36,12 +36,19 @@ def test_the_built_in_vocabulary_is_loaded() -> None:
     assert "masseter" in targets["weak-bite"]
 
 
-def test_a_target_that_names_nothing_is_an_error_at_its_line(tmp_path: Path) -> None:
-    text = MINIMAL_TEXT + "vocabulary:\n  saging: [loose skin]\n"
-    assert problems(tmp_path, text) == [
-        f"FILE:{line_column(text, 'saging:')}: vocabulary.saging: "
-        "unknown side effect or section 'saging'; did you mean 'sagging'?"
-    ]
+@pytest.mark.parametrize(
+    ("vocabulary", "at", "problem"),
+    [
+        ("  saging: [loose skin]", "saging:", "vocabulary.saging: unknown side effect or section 'saging'; "
+         "did you mean 'sagging'?"),
+        ("  after: [gym, Droopy-Skin]", "Droopy-Skin]", "vocabulary.after[1]: 'Droopy-Skin' is already a name or "
+         "alias of 'sagging'; a vocabulary word must be another word"),
+    ],
+    ids=["a target that names nothing", "a word that already names a side effect"],
+)  # fmt: skip
+def test_a_vocabulary_problem_is_reported_at_its_line(tmp_path: Path, vocabulary: str, at: str, problem: str) -> None:
+    text = MINIMAL_TEXT + f"vocabulary:\n{vocabulary}\n"
+    assert problems(tmp_path, text) == [f"FILE:{line_column(text, at)}: {problem}"]
 
 
 def test_a_part_the_page_does_not_have_is_an_error_naming_its_parts(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
                 problems.append(Problem((*path, "areas", position), unknown("area", area, area_ids)))
         problems += _check_durations(entry, path)
         problems += _check_figures(entry, path, area_ids)
-    problems += _check_vocabulary(document.get("vocabulary", {}), {entry["id"] for entry in document["side_effects"]})
+    problems += _check_vocabulary(document.get("vocabulary", {}), document["side_effects"])
     for index, item in enumerate(document.get("shared", [])):  # a span's numbers, as a duration's
         problems += _whole_numbers(item, ("shared", index)) + _in_order(item, ("shared", index))
     return problems
@@ -127,10 +127,17 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
     return problems
 
 
-def _check_vocabulary(vocabulary: dict[str, list[str]], entry_ids: set[str]) -> list[Problem]:
-    """Each target is a side effect or a section, and a '#part' one that page has."""
+def _check_vocabulary(vocabulary: dict[str, list[str]], entries: list[dict[str, Any]]) -> list[Problem]:
+    """Each target is a side effect or a section, a '#part' one that page has; no word is already a name."""
+    entry_ids = {entry["id"] for entry in entries}
+    named = {normalize_name(name): entry["id"] for entry in entries for _, name in _names_of(entry)}
     problems = []
-    for target in vocabulary:
+    for target, words in vocabulary.items():
+        for index, word in enumerate(words):
+            owner = named.get(normalize_name(word))
+            if owner is not None:  # `show` opens the side effect of that name: the word would never lead here
+                message = f"{word!r} is already a name or alias of '{owner}'; a vocabulary word must be another word"
+                problems.append(Problem(("vocabulary", target, index), message))
         page, _, part = target.partition("#")
         if page not in entry_ids and page not in SECTION_PARTS:
             message = unknown("side effect or section", page, entry_ids | set(SECTION_PARTS))

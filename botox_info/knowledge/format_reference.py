@@ -180,7 +180,8 @@ Checked beyond each field's own shape (`consistency.py`, and `references.py` for
 - every `vocabulary` target names a side effect or a section of guidance
   (`avoid`, `before`, `after`, `red-flags`) that exists, and a `#part` that
   it has (a side effect's `causes`, `mitigation`, `prevention`...; a
-  section's groups, such as `before#interactions`);
+  section's groups, such as `before#interactions`), and no word of it is
+  already a side effect's name or alias (`show` would open that side effect);
 - a situation's flag is not one of `check`'s own options and is not used
   twice; a rule with `below` or `at_least` is on a number situation, a rule on
   a number situation has one, and a 'more likely' rule names its side effects.
