@@ -24,7 +24,7 @@ from .errors import (
     NotFoundError,
     NothingSelectedError,
 )
-from .knowledge.models import URGENCIES, URGENCY_WORDS, KnowledgeBase, SideEffect
+from .knowledge.models import GUIDE_SECTIONS, URGENCIES, URGENCY_WORDS, KnowledgeBase, SideEffect
 from .output import Format, emit, streams, views
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def list_side_effects(
     max_duration: str | None,
     min_duration: str | None,
     sort: str | None,
+    names: bool = False,
 ) -> None:
     area_id = knowledge.find_area(area).id if area is not None else None
     entries = select(
@@ -53,17 +54,32 @@ def list_side_effects(
         min_hours=parse_duration(min_duration) if min_duration is not None else None,
         sort=sort,
     )
-    view = views.SideEffectList(knowledge, tuple(entries), area_id)
+    view: views.View = views.SideEffectList(knowledge, tuple(entries), area_id)
+    if names:  # ids only: not advice, so no disclaimer to break a script's `while read`
+        view = views.NameList(knowledge, tuple(entries))
     if not entries:
         _nothing_found(view, output_format, NothingSelectedError())
     emit(view, output_format)
 
 
-def show(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:
+def show(knowledge: KnowledgeBase, output_format: Format, words: list[str], brief: bool = False) -> None:
+    """A side effect by its name; else where answers/routing.py leads: a page, an area, or search results."""
+    from .answers.routing import route
+
     query = plain.printable(" ".join(words))
     if not plain.normalize_name(query):  # '' or '   ': a usage slip, not a name that was not found
         raise NoNameError()
-    emit(views.SideEffectPage(knowledge, knowledge.find(query)), output_format)
+    where = route(knowledge, query)
+    if where.entry is not None:
+        view: views.View = views.SideEffectPage(knowledge, where.entry, where, brief)
+    elif where.section is not None:
+        command = next(command for section, _, command in GUIDE_SECTIONS if section == where.section)
+        view = views.GuidePage(knowledge, command, where)
+    elif where.area is not None:
+        view = views.AreaPage(knowledge, where)
+    else:
+        view = views.SearchResults(knowledge, query, where.hits, where)
+    emit(view, output_format)
 
 
 def search(knowledge: KnowledgeBase, output_format: Format, words: list[str]) -> None:

@@ -49,7 +49,8 @@ class NotFoundError(_NoMatch):
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
         lead = f"no side effect matches '{echoed(query)}'."
-        super().__init__(lead, query, suggestions, "Try 'botox-info list' to see them all.")
+        hint = "Try 'botox-info search' with other words, or 'botox-info list' to see them all."
+        super().__init__(lead, query, suggestions, hint)
 
 
 class AmbiguousNameError(BotoxInfoError):

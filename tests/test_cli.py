@@ -200,7 +200,8 @@ def test_show_unknown_name_says_so_on_stderr_with_exit_1(run: Run) -> None:
     assert result.exit_code == EXIT_NOT_FOUND
     assert result.stdout == ""
     assert result.stderr == (
-        "botox-info: error: no side effect matches 'zzzz'. Try 'botox-info list' to see them all.\n"
+        "botox-info: error: no side effect matches 'zzzz'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
     )
 
 
@@ -586,7 +587,7 @@ def test_search_json_gives_ids_fields_and_scores(run: Run) -> None:
     scores = [hit["score"] for hit in hits]
     assert scores == sorted(scores, reverse=True)
     for hit in hits:
-        assert set(hit) == {"kind", "id", "title", "score", "fields", "passages"}
+        assert set(hit) == {"kind", "id", "title", "score", "fields", "passages", "part", "missing"}
         for passage in hit["passages"]:
             for start, end in passage["spans"]:
                 assert passage["text"][start:end].casefold().startswith("bruis")

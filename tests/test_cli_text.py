@@ -26,12 +26,13 @@ LAID_OUT = [info.name for info in app.registered_commands if info.name not in ("
 
 
 def test_a_long_query_is_echoed_on_one_shortened_line(run: Run) -> None:
-    typed = "droopy\nlid " + "x" * 200
+    typed = "qzwv\nvvkq " + "x" * 200  # words nothing mentions ('droopy lid x...' opens drooping-eyelid)
     result = run("show", typed)
     assert result.exit_code == EXIT_NOT_FOUND
-    shown = ("droopy lid " + "x" * 200)[:79] + "…"
+    shown = ("qzwv vvkq " + "x" * 200)[:79] + "…"
     assert result.stderr == (
-        f"botox-info: error: no side effect matches '{shown}'. Try 'botox-info list' to see them all.\n"
+        f"botox-info: error: no side effect matches '{shown}'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all.\n"
     )
 
 

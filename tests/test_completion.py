@@ -12,6 +12,7 @@ from typing import NoReturn
 import pytest
 
 from botox_info.answers.completion import area_words, side_effect_words
+from botox_info.answers.routing import route
 from botox_info.errors import EXIT_OK, EXIT_OUTPUT, KnowledgeBaseError
 from botox_info.knowledge import loader
 from botox_info.problems import FileProblem
@@ -23,7 +24,7 @@ def test_show_completes_ids_and_aliases_as_single_words() -> None:
     words = side_effect_words(BUILTIN, "droo")
     assert {"drooping-eyelid", "droopy-skin"} <= set(words)
     assert all(" " not in word for word in words)
-    assert all(BUILTIN.find(word) for word in words)  # every completion is something show accepts
+    assert all(route(BUILTIN, word) for word in words)  # every completion is something show accepts
 
 
 def test_completion_ignores_case_and_separators() -> None:
@@ -163,3 +164,26 @@ def test_install_completion_in_process_names_the_shell_file_it_cannot_write(run:
         f"botox-info: error: cannot install shell completion: {tmp_path / '.bashrc'}: Is a directory. "
         "Run 'botox-info --show-completion' and add what it prints to your shell's startup file yourself.\n"
     )
+
+
+def test_show_completes_ids_alone_when_nothing_is_typed() -> None:
+    assert side_effect_words(BUILTIN, "") == [entry.id for entry in BUILTIN.side_effects]
+
+
+def test_an_entry_whose_id_fits_is_offered_by_its_id_not_its_aliases() -> None:
+    words = side_effect_words(BUILTIN, "bru")
+    assert words[0] == "bruising"
+    assert not {"bruise", "bruises", "bruised"} & set(words)  # aliases of bruising, whose id already fits
+    assert "bruxism" in words  # an area word, after the side effects
+
+
+def test_completion_keeps_the_letters_typed_so_zsh_offers_them() -> None:
+    assert side_effect_words(BUILTIN, "Spo") == ["Spock-brow", "Spock-brows", "Spock-eyebrows"]
+    assert side_effect_words(BUILTIN, "SAG")[0] == "SAGging"
+
+
+def test_completion_offers_vocabulary_words_and_areas_that_show_opens() -> None:
+    words = side_effect_words(BUILTIN, "ice")
+    assert words == ["ice", "ice-pack", "ice-packs", "ice-the-area"]
+    assert route(BUILTIN, "ice-pack").part == "mitigation"
+    assert "tmj" in side_effect_words(BUILTIN, "tm")

@@ -92,3 +92,10 @@ def test_the_json_reference_and_the_changelog_name_the_current_format_version() 
         encoding="utf-8"
     )
     assert f"`format_version` {FORMAT_VERSION}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    tree = (DOCS / "development.md").read_text(encoding="utf-8").split("```\nbotox_info/", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"^\s+(\w+\.py)\s", tree, flags=re.MULTILINE))
+    modules = {path.name for path in (ROOT / "botox_info").rglob("*.py")} - {"__main__.py"}
+    assert modules - named == set()

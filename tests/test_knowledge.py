@@ -642,7 +642,7 @@ def test_typo_is_not_found_but_suggests_the_right_name(query: str, suggestion: s
     assert error.query == query
     assert suggestion in error.suggestions
     assert f"Did you mean: {', '.join(error.suggestions)}?" in error.message
-    assert error.message.endswith("Try 'botox-info list' to see them all.")
+    assert error.message.endswith("Try 'botox-info search' with other words, or 'botox-info list' to see them all.")
     # Typing the suggestion finds the side effect the user meant.
     assert BUILTIN.find(suggestion).id == entry_id
 
@@ -654,7 +654,10 @@ def test_nonsense_is_not_found_without_suggestions(query: str) -> None:
     error = caught.value
     assert error.exit_code == EXIT_NOT_FOUND
     assert error.suggestions == []
-    assert error.message == f"no side effect matches '{query}'. Try 'botox-info list' to see them all."
+    assert error.message == (
+        f"no side effect matches '{query}'. "
+        "Try 'botox-info search' with other words, or 'botox-info list' to see them all."
+    )
 
 
 def test_an_alias_of_only_marks_is_refused_so_a_blank_query_cannot_find_it(tmp_path: Path) -> None:

@@ -315,7 +315,7 @@ def test_unknown_top_level_key_is_reported(tmp_path: Path) -> None:
     assert problems == [
         f"{path}:{line_column(text, 'disclamer', 'disclamer')}: disclamer: unknown key (expected one of: "
         "schema_version, disclaimer, emergency, sources, areas, side_effects, guidance, before, after, wanted_effect, "
-        "situations, rules, red_flags, shared, clinic)"
+        "situations, rules, red_flags, shared, clinic, vocabulary)"
     ]
 
 

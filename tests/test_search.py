@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from botox_info import knowledge
-from botox_info.answers import search
+from botox_info.answers import search, stemming
 from botox_info.answers.search import Hit, Passage
 from botox_info.output import pages
 
@@ -42,7 +42,7 @@ def highlighted(hit: Hit) -> set[str]:
 
 def stems_of(query: str) -> set[str]:
     cache: dict[str, str] = {}
-    return {search._stem(word, cache) for word in search._tokens(query)}
+    return {stemming.stem(word, cache) for word in stemming.tokens(query)}
 
 
 def assert_well_formed(hit: Hit, query: str) -> None:
@@ -65,7 +65,7 @@ def assert_well_formed(hit: Hit, query: str) -> None:
 
 
 def test_the_results_shape_is_what_renderers_expect() -> None:
-    assert Hit._fields == ("kind", "id", "title", "score", "fields", "passages")
+    assert Hit._fields == ("kind", "id", "title", "score", "fields", "passages", "part", "missing")
     assert Passage._fields == ("field", "text", "spans")
     hit = first("Spock")
     assert (hit.kind, hit.id, hit.title) == ("side effect", "unnatural-expression", "Unnatural facial expression")
@@ -138,14 +138,14 @@ def test_the_stemmer_keeps_unrelated_words_apart() -> None:
         assert highlighted(hit) <= {"note", "notes"}
     for hit in search.search(BUILTIN, "eye"):
         assert highlighted(hit) <= {"eye", "eyes"}
-    assert search._stem("bite", {}) != search._stem("bit", {})
-    assert search._stem("sore", {}) != search._stem("sorry", {})
+    assert stemming.stem("bite", {}) != stemming.stem("bit", {})
+    assert stemming.stem("sore", {}) != stemming.stem("sorry", {})
 
 
 def test_every_stem_keeps_its_words_first_letter() -> None:
-    words = {word for *_, fields in search._documents(BUILTIN) for f in fields for word in search._tokens(f.text)}
+    words = {word for *_, fields in search._documents(BUILTIN) for f in fields for word in stemming.tokens(f.text)}
     for word in words:
-        assert search._stem(word, {})[:1] == search._fold(word)[:1], word
+        assert stemming.stem(word, {})[:1] == stemming.fold(word)[:1], word
 
 
 def test_trouble_swallowing_finds_the_spread_entry_and_the_red_flags() -> None:
@@ -175,7 +175,7 @@ def test_concealer_is_found_in_the_entry_and_in_aftercare() -> None:
 
 def test_fields_are_in_document_order() -> None:
     hit = first("bruise")
-    assert hit.fields[:4] == ("id", "name", "aliases", "summary")
+    assert hit.fields[:5] == ("id", "name", "aliases", "words", "summary")
     assert hit.passages[0] == Passage("aliases", "bruise", ((0, 6),))  # the alias that matched, as written
     (fields,) = [fields for _, key, _, fields in search._documents(BUILTIN) if key == "bruising"]
     order = [field.name for field in fields]
@@ -344,3 +344,14 @@ def test_importing_search_loads_neither_typer_nor_rich() -> None:
     code = "import sys, botox_info.answers.search; print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}))"  # noqa: E501
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_skipping_texts_without_the_words_starts_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = sorted(
+        {word for *_, fields in search._documents(BUILTIN) for f in fields for word in stemming.tokens(f.text)}
+    )
+    queries = [*words[::7], "teeth", "feet", "swollen", "stung", "bled", "dry", "dryness", "allergy", "eye", "it's"]
+    queries += ["can't raise my eyebrows", "BRÛISE", "crow’s feet", "elasticity", "absorption rate", "the"]
+    skipping = [search.search(BUILTIN, query) for query in queries]
+    monkeypatch.setattr(search, "starts", lambda stems: ("",))  # every text is split and stemmed
+    assert [search.search(BUILTIN, query) for query in queries] == skipping

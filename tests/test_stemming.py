@@ -7,13 +7,13 @@ and the consonant-vowel-consonant rule ('glasses' -> 'glasse' -> 'glass' either 
 
 from __future__ import annotations
 
-from botox_info.answers import search
+from botox_info.answers import search, stemming
 
 from .helpers import BUILTIN
 
 
 def same_stem(*words: str) -> bool:
-    return len({search._stem(word, {}) for word in words}) == 1
+    return len({stemming.stem(word, {}) for word in words}) == 1
 
 
 def found_words(query: str) -> set[str]:
@@ -84,3 +84,36 @@ def test_irregular_forms() -> None:
     assert same_stem("itchy", "itching")
     assert same_stem("teeth", "tooth")
     assert "swelling" in found_words("swollen")
+
+
+def test_derived_words_that_name_the_same_fact_are_joined() -> None:
+    # Neither the suffix rules nor Snowball's English stemmer joins these (elasticity -> 'elast' but
+    # absorption -> 'absorpt', absorbed -> 'absorb'): each pair is an explicit join.
+    assert same_stem("elasticity", "elastic")
+    assert same_stem("absorption", "absorbed", "absorb")
+    assert same_stem("weakened", "weaker", "weak")
+    assert same_stem("stronger", "strongly", "strong")
+    assert same_stem("dryness", "dry", "drying")
+    assert same_stem("dosage", "dose")
+    assert same_stem("movement", "moves")
+    assert same_stem("skillful", "skilled")
+    assert not same_stem("elastic", "elastin")
+    assert not same_stem("absorb", "absolute")
+
+
+def test_the_article_s_words_find_the_knowledge_base_s_words() -> None:
+    assert "elastic" in found_words("elasticity")  # sagging: "less elastic skin"
+    assert "strongly" in found_words("stronger")  # asymmetry: "the side that moves more strongly"
+    assert "dose" in found_words("dosage")
+
+
+def test_botox_is_a_topic_word_ignored_beside_others_but_searchable_alone() -> None:
+    assert search.search(BUILTIN, "droopy eye after botox")[0].id == "drooping-eyelid"
+    assert search.has_search_word("botox")
+    assert search.search(BUILTIN, "botox")  # alone it is looked for as written
+    assert not search.has_search_word("my it")
+
+
+def test_become_and_go_are_small_words() -> None:
+    assert {"become", "becomes", "go", "going"} <= stemming.STOP_WORDS
+    assert search.search(BUILTIN, "when to go to the ER")[0].id == "red-flags"

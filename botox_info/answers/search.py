@@ -1,52 +1,48 @@
 """Full-text search: which side effects and sections mention what the user typed.
 
 Case, accents, punctuation and apostrophes are ignored ("BRÛISE", "can't" = "cant"),
-word forms are folded by a small suffix stemmer ("bruises", "bruised", "bruising"),
-stop words are dropped, and every remaining query word must match somewhere in an
-entry or section. Stdlib only; imports neither typer nor rich. Nothing is computed
-at import time: `search()` tokenises the knowledge base afresh (a few milliseconds).
+word forms are folded by stemming.py ("bruises", "bruised", "bruising"), stop words
+are dropped, and every remaining query word must match somewhere in an entry or
+section; a query of QUORUM or more words that no page holds in full finds the pages
+that hold all but one, each naming the word it lacks. A page is searched in its
+names, aliases and vocabulary words (the knowledge base's `vocabulary`, weighed as
+names), its text, and its headings ('How long it lasts'). Stdlib only; imports
+neither typer nor rich. Nothing is computed at import time: `search()` reads the
+knowledge base afresh, skipping every page and text without the query words' starts.
 
 Ranking: each query word scores the weight of the best field it is in (a name, alias,
-id or title 10 if the query covers all of it, down to 4; summary 4; other text 1); the
-best field adds half its weight per pair of query words side by side, and its weight
-if it says just the query's words; each matching field adds 0.1 (at most 1). Ties:
-side effects before sections, then knowledge-base order.
+vocabulary word, id or title 10 if the query covers all of it, down to 4; summary 4;
+other text 1); the best field adds half its weight per pair of query words side by
+side, and its weight if it says just the query's words; each matching field adds 0.1
+(at most 1). Ties: side effects before sections, then knowledge-base order. A hit's
+`part` is where its best field is ('mitigation', or a vocabulary word's part).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`, as in models.py: NamedTuple would turn every annotation
+# of Passage, Hit and _Field into a ForwardRef, compiled at start-up.
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..knowledge.models import GUIDE_TITLES, KnowledgeBase, Statement
+from ..knowledge.models import GUIDE_TITLES, PART_TITLES, KnowledgeBase, Statement
+from .stemming import STOP_WORDS, TOPIC_WORDS, WORD, fold_text, starts
+from .stemming import fold as _fold
+from .stemming import stem as _stem
+from .stemming import tokens as _tokens
 
-# A word: letters and digits (accents, even as combining marks, included), joined by apostrophes.
-# Underscores are \w: texts are searched with them turned into spaces (same length, same offsets).
-_WORD = r"[\w\u0300-\u036f]+(?:['’ʼ][\w\u0300-\u036f]+)*"
-_APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ"))
 # Weights of where a word matched: the entry's names, its summary, any other text.
 NAME, SUMMARY, BODY = 10, 4, 1
 # The sections of guidance searched, titled as their pages are (one list: models.GUIDE_SECTIONS).
 SECTIONS = GUIDE_TITLES
-# Function words and fillers ("feels", "looks"): ignored unless the query has nothing else.
-_STOP = """a an the i im ive id me my mine myself you your youre we our us he she his her they them their it its
-this that these those there here is are was were be been being am do does did doing dont doesnt didnt have has had
-having get gets got getting can cant cannot could couldnt will wont would should may might must and or but if so as
-than then of to in on at for with from by about into up out over after what whats when where which who why how not
-no any some all very really too quite just still also much more most lot lots bit little properly
-normally anymore now again while because until feel feels feeling felt look looks looking seem seems"""
-STOP_WORDS = frozenset(_STOP.split())
-# Forms the suffix rules cannot reach, and -y adjectives that name a symptom ("itchy" = "itch").
-_IRREGULAR = {
-    "swollen": "swell", "bled": "bleed", "stung": "sting", "bitten": "bite", "lying": "lie", "teeth": "tooth",
-    "feet": "foot", "chose": "choose", "chosen": "choose", "itchy": "itch", "droopy": "droop", "saggy": "sag",
-    "puffy": "puff", "bumpy": "bump", "lumpy": "lump", "gritty": "grit", "achy": "ache", "scaly": "scale",
-    "blotchy": "blotch", "flaky": "flake", "tingly": "tingle", "twitchy": "twitch", "teary": "tear",
-    "watery": "water", "bloody": "blood", "shaky": "shake", "sleepy": "sleep",
-}  # fmt: skip
+HEADING = ".heading"  # the field of a page's heading ('duration.heading': 'How long it lasts')
+# A query of at least this many content words may find pages that mention all of them but one.
+QUORUM = 3
+# A vocabulary word's field is named WORDS, or WORDS>part when it leads to one part of its page.
+WORDS = "words"
+# The part of its page a field belongs to: a side effect's names and areas are the whole page.
+_WHOLE_PAGE = frozenset(("id", "name", "aliases", "title", "areas", "steps"))
 
 
 class Passage(NamedTuple):
@@ -62,6 +58,13 @@ class Hit(NamedTuple):
     score: float
     fields: tuple[str, ...]  # every field that matched, in document order
     passages: tuple[Passage, ...]  # the best passages, best first (at most 3)
+    part: str = ""  # the part of the page the best passage is in ('mitigation'), '' for the whole page
+    missing: tuple[str, ...] = ()  # query words it does not mention (only when no page mentions them all)
+
+    @property
+    def target(self) -> str:
+        """Where the hit leads, as the vocabulary writes it: 'bruising#mitigation', 'after'."""
+        return f"{self.id}#{self.part}" if self.part else self.id
 
 
 class _Field(NamedTuple):
@@ -71,7 +74,11 @@ class _Field(NamedTuple):
 
 
 def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
-    """The entries and sections that match every content word of `query`, best first."""
+    """The entries and sections that match every content word of `query`, best first.
+
+    When none does and the query has at least QUORUM content words, those that match all
+    but one of them, each saying which word it does not mention.
+    """
     cache: dict[str, str] = {}
     tokens = _tokens(query)
     sequence = tuple(_stem(token, cache) for token in tokens)
@@ -82,19 +89,31 @@ def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
     if not required:
         return []
     pairs = {pair for pair in pairwise(sequence) if required.intersection(pair)}
+    # A plain text with none of these letters has none of the words: skipped without splitting it (most are).
+    letters = starts(required)
     ranked: list[tuple[float, bool, int, Hit]] = []
+    partial: list[tuple[float, bool, int, Hit]] = []  # all words but one, for when no page has them all
     for order, (kind, key, title, fields) in enumerate(_documents(knowledge)):
         # Most documents lack a query word: one look at all their words at once rules them out
         # before the field-by-field scoring (a clinic's 1,000 entries made this the bulk of a search).
+        # A page may lack one word only while no page has them all (the all-but-one rule below).
         everything = _tokens("\n".join(field.text for field in fields))
-        if not required.issubset([cache[word] if word in cache else _stem(word, cache) for word in everything]):
+        lacking = len(
+            required.difference([cache[word] if word in cache else _stem(word, cache) for word in everything])
+        )
+        if lacking and (lacking > 1 or len(required) < QUORUM or ranked):
             continue
         best: dict[str, float] = {}
         # Each matching field with how good a passage it makes: more query words, the exact query,
         # a heavier field, more query words side by side, then document order.
         matches: list[tuple[tuple[float, ...], _Field]] = []
         bonus, phrase = 0.0, False
+        if not any(start in fold_text(" ".join(field.text for field in fields)) for start in letters):
+            continue  # no text of the page has the query's words: most pages, for most queries
         for field in fields:
+            lowered = fold_text(field.text)
+            if not any(start in lowered for start in letters):
+                continue
             words = _tokens(field.text)
             stems = [cache[word] if word in cache else _stem(word, cache) for word in words]
             found = required.intersection(stems)
@@ -111,13 +130,19 @@ def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
             bonus = max(bonus, weight * (adjacent / 2 + exact))
             phrase = phrase or f" {' '.join(sequence)} " in f" {' '.join(stems)} "
             matches.append(((-len(found), -exact, -weight, -adjacent, len(matches)), field))
-        if len(best) < len(required) or (phrase_only and not phrase):
+        short = len(required) - len(best)
+        if (short and (len(required) < QUORUM or short > 1 or ranked)) or (phrase_only and not phrase):
             continue
         score = round(sum(best.values()) + bonus + min(len(matches), 10) / 10, 2)
         names = tuple(dict.fromkeys(field.name for _, field in matches))
-        hit = Hit(kind, key, title, score, names, _passages(matches, required, cache))
-        ranked.append((-score, kind != "side effect", order, hit))  # side effects first on a tie
-    return [hit for *_, hit in sorted(ranked, key=lambda item: item[:3])]
+        missing = tuple(
+            dict.fromkeys(t for t, stem in zip(tokens, sequence, strict=True) if stem in required - set(best))
+        )
+        passages = _passages(matches, required, cache)
+        hit = Hit(kind, key, title, score, names, passages, part_of(min(matches)[1].name), missing)
+        # Side effects first on a tie.
+        (partial if short else ranked).append((-score, kind != "side effect", order, hit))
+    return [hit for *_, hit in sorted(ranked or partial, key=lambda item: item[:3])]
 
 
 def has_search_word(query: str) -> bool:
@@ -125,7 +150,7 @@ def has_search_word(query: str) -> bool:
 
     A section's own name counts even where it is a small word: 'search after' finds the aftercare.
     """
-    return any(word not in STOP_WORDS or word in SECTIONS for word in map(_fold, _tokens(query)))
+    return any(word not in STOP_WORDS or word in SECTIONS or word in TOPIC_WORDS for word in map(_fold, _tokens(query)))
 
 
 def suggestions(knowledge: KnowledgeBase, query: str) -> list[str]:
@@ -150,13 +175,25 @@ def suggestions(knowledge: KnowledgeBase, query: str) -> list[str]:
     return list(close.values())[:3]
 
 
+def part_of(field: str) -> str:
+    """The part of its page a field is in: 'mitigation[2]' -> 'mitigation', 'words>causes' -> 'causes'."""
+    if field.startswith(WORDS):
+        return field.partition(">")[2]
+    base = field.split("[", 1)[0].split(".", 1)[0]
+    return "" if base in _WHOLE_PAGE else base
+
+
 def _documents(knowledge: KnowledgeBase) -> list[tuple[str, str, str, list[_Field]]]:
     """(kind, id, title, fields) of every side effect, then of every section."""
     documents = []
     area_names = knowledge.area_names()
+    said: dict[str, list[_Field]] = {}  # page -> its vocabulary words, weighed as names
+    for words in knowledge.vocabulary:
+        name = f"{WORDS}>{words.part}" if words.part else WORDS
+        said.setdefault(words.page, []).extend(_Field(name, word, NAME) for word in words.words)
     for entry in knowledge.side_effects:
         fields = [_Field("id", entry.id, NAME), _Field("name", entry.name, NAME)]
-        fields += [_Field("aliases", alias, NAME) for alias in entry.aliases]
+        fields += [_Field("aliases", alias, NAME) for alias in entry.aliases] + said.get(entry.id, [])
         fields += [_Field("summary", entry.summary, SUMMARY), *_numbered(("causes", entry.causes))]
         fields += [_Field("duration", entry.duration.text, BODY)]
         fields += _numbered(
@@ -166,6 +203,12 @@ def _documents(knowledge: KnowledgeBase) -> list[tuple[str, str, str, list[_Fiel
             ("see_doctor_if", entry.see_doctor_if),
             ("areas", [area_names.get(area, area) for area in entry.areas]),
         )
+        # The page's headings, so 'how long does the headache last' finds its duration; never shown as passages.
+        fields += [
+            _Field(f"{part}{HEADING}", title, BODY)
+            for part, title in PART_TITLES.items()
+            if part != "summary" and (part != "onset" or entry.onset)
+        ]
         documents.append(("side effect", entry.id, entry.name, fields))
     guidance, flags = knowledge.guidance, knowledge.red_flags
     sections = {
@@ -179,11 +222,11 @@ def _documents(knowledge: KnowledgeBase) -> list[tuple[str, str, str, list[_Fiel
         "red-flags": [
             _Field("summary", flags.summary, SUMMARY),
             _Field("onset", flags.onset, BODY),
-            *_numbered(("signs", flags.signs), ("action", flags.action)),
+            *_numbered(("signs", flags.signs), ("allergy_signs", flags.allergy_signs), ("action", flags.action)),
         ],
     }
     for key, fields in sections.items():
-        heading = [_Field("id", key, NAME), _Field("title", SECTIONS[key], NAME)]
+        heading = [_Field("id", key, NAME), _Field("title", SECTIONS[key], NAME), *said.get(key, [])]
         documents.append(("section", key, SECTIONS[key], heading + fields))
     return documents
 
@@ -200,84 +243,19 @@ def _numbered(*groups: tuple[str, Iterable[Statement | str]]) -> list[_Field]:
 def _passages(
     matches: list[tuple[tuple[float, ...], _Field]], required: set[str], cache: dict[str, str]
 ) -> tuple[Passage, ...]:
-    """The three best matching fields, one per field name; the id only when nothing else matched."""
+    """The three best matching fields of text, one per field name.
+
+    An id, a heading or a vocabulary word is shown only when no text matched: the best of them.
+    """
     chosen: dict[str, str] = {}
     for _, field in sorted(matches):
-        if field.name != "id" or len(matches) == 1:
+        if field.name != "id" and not field.name.endswith(HEADING) and not field.name.startswith(WORDS):
             chosen.setdefault(field.name, field.text)
+    if not chosen:
+        best = min(matches)[1]
+        chosen[best.name] = best.text
     passages = []
     for name, text in list(chosen.items())[:3]:
-        words = re.finditer(_WORD, text.replace("_", " "))
+        words = re.finditer(WORD, text.replace("_", " "))
         passages.append(Passage(name, text, tuple(word.span() for word in words if _stem(word[0], cache) in required)))
     return tuple(passages)
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(_WORD, text.replace("_", " "))
-
-
-def _fold(token: str) -> str:
-    """'BRÛISE' -> 'bruise', "Can't" -> 'cant': case, accents and apostrophes ignored."""
-    if token.isascii():
-        return token.lower().replace("'", "")
-    decomposed = unicodedata.normalize("NFKD", token.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_APOSTROPHES)
-
-
-def _stem(token: str, cache: dict[str, str]) -> str:
-    """The stem of a token as written ('Bruising' -> 'bruis'), remembered in `cache`."""
-    stem = cache.get(token)
-    if stem is None:
-        folded = _fold(token)
-        stem = cache[token] = _suffixes(_IRREGULAR.get(folded, folded))
-    return stem
-
-
-def _suffixes(word: str) -> str:
-    """Porter's steps 1 and 5a, lightly: plurals, -ness, -ed, -ing, final -y and -e.
-
-    bruise, bruises, bruised, bruising -> bruis; droops, drooping -> droop; lines, lining -> line.
-    """
-    if len(word) <= 2 or word[-1] not in "degsy" or not word.isalpha():  # no suffix to strip
-        return word
-    if word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("ies"):
-        word = word[:-1] if len(word) == 4 else word[:-2]  # lies -> lie, allergies -> allergi
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("ness") and "vc" in _shape(word[:-4]):
-        word = word[:-4]  # weakness -> weak; puffiness -> puffy -> puff
-        word = _IRREGULAR.get(word[:-1] + "y", word) if word.endswith("i") else word
-    if word.endswith("eed"):
-        word = word[:-1] if "vc" in _shape(word[:-3]) else word  # agreed -> agree; bleed, need stay
-    else:
-        for suffix in ("ing", "ed"):
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) > 1 and "v" in _shape(stem):
-                word = stem
-                if word.endswith(("at", "bl", "iz")) or (_shape(word).count("vc") == 1 and _cvc(word)):
-                    word += "e"  # biting -> bite, lining -> line
-                elif word[-1] == word[-2] and word[-1] not in "aeioulsz":
-                    word = word[:-1]  # sagging -> sag, dropped -> drop
-                break
-    if word.endswith("y") and "v" in _shape(word[:-1]):
-        word = word[:-1] + "i"  # allergy, allergies -> allergi
-    if word.endswith("e"):
-        measure = _shape(word[:-1]).count("vc")  # Porter's m
-        if measure > 1 or (measure == 1 and not _cvc(word[:-1])):
-            word = word[:-1]  # bruise -> bruis, but sore, face and bite keep their e
-    return word
-
-
-def _shape(word: str) -> str:
-    """'c' for each consonant of `word`, 'v' for each vowel ('y' after a consonant is a vowel)."""
-    shape = ""
-    for char in word:
-        shape += "v" if char in "aeiou" or (char == "y" and shape[-1:] == "c") else "c"
-    return shape
-
-
-def _cvc(stem: str) -> bool:
-    """Consonant, vowel, consonant at the end, the last not w, x or y (hop, bit, lin)."""
-    return _shape(stem).endswith("cvc") and stem[-1] not in "wxy"

@@ -132,6 +132,9 @@ def list_side_effects(
             help="frequency, duration, urgency (highest first) or name.",
         ),
     ] = None,
+    names: Annotated[
+        bool, typer.Option("--names", help="Only the ids, one a line, for scripts and fuzzy finders.")
+    ] = False,
     output_format: FormatOption = Format.table,
 ) -> None:
     """List the side effects: what each is, how long it lasts, how often it happens, how urgent it is.
@@ -149,6 +152,7 @@ def list_side_effects(
         max_duration,
         min_duration,
         sort,
+        names,
     )
 
 
@@ -163,14 +167,19 @@ def show(
             help="The side effect: its id, name, a word for it, or its start.",
         ),
     ],
+    brief: Annotated[
+        bool, typer.Option("--brief", "-b", help="About ten lines: what it is, how long, what to do, when to get help.")
+    ] = False,
     output_format: FormatOption = Format.table,
 ) -> None:
     """Show one side effect: causes, duration, what to do, prevention, when to see a doctor.
 
     NAME is an id, a name or any word people use for it, in any case, as one
     argument or several: 'botox-info show spock brows', 'botox-info show bruise'.
+    A treatment area ('show tmj') lists its side effects; other words open the
+    clearest search match, or list the matches.
     """
-    commands.show(load(ctx), output_format, name)
+    commands.show(load(ctx), output_format, name, brief)
 
 
 @app.command("search")
@@ -181,7 +190,8 @@ def search(
 ) -> None:
     """Search every side effect and section: 'botox-info search my eyelid droops', 'search chewing'.
 
-    Case, accents and word forms are ignored; every word must match. Name matches come first.
+    Case, accents and word forms are ignored; every word must match (with three or more, a
+    page may miss one, and says which). Names and the words people use come first.
     """
     commands.search(load(ctx), output_format, text)
 

@@ -21,6 +21,7 @@ from .models import (
     Source,
     Statement,
     WantedEffect,
+    Words,
 )
 
 FILES = "files of entries"  # added to a validated document: side-effect id -> the layer that last wrote it
@@ -68,6 +69,7 @@ def build(document: dict[str, Any], labels: list[str]) -> KnowledgeBase:
         situations=tuple(_situation(item) for item in document["situations"]),
         rules=tuple(_rule(item) for item in document["rules"]),
         wanted_effect=WantedEffect(*(_duration(document["wanted_effect"][key]) for key in WantedEffect._fields)),
+        vocabulary=tuple(Words(target, tuple(words)) for target, words in document.get("vocabulary", {}).items()),
         red_flags=RedFlags(
             red_flags["summary"],
             red_flags["onset"],

@@ -29,8 +29,8 @@ from typing import Any, NamedTuple
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
 # 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved;
-# 8: keyed by resolved paths, entries' files by position
-REVISION = 8
+# 8: keyed by resolved paths, entries' files by position; 9: vocabulary and the clinic section
+REVISION = 9
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
 KEEP_PER_FILES = 3  # entries kept for the same files: the current bytes and the two before
 KEEP_IN_ALL = 12  # entries kept in all (a 10,000-entry clinic file's is about 6 MB)

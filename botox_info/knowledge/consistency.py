@@ -1,6 +1,6 @@
 """Rules across fields of a knowledge base: unique ids and names, references that exist.
 
-Runs once `schema.check_structure` has passed, so every value has its shape.
+Runs once `structure.check_structure` has passed, so every value has its shape.
 Imports neither typer nor rich.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from ..plain import normalize_name
 from .frequency import figures_of, overall_bucket
-from .models import ALL_AREAS
+from .models import ALL_AREAS, ENTRY_PARTS, SECTION_PARTS
 from .schema import DURATION_NUMBERS, Path, Problem
 
 # Each list whose items are found by id, and what its ids are called in messages.
@@ -69,6 +69,7 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
                 problems.append(Problem((*path, "areas", position), unknown("area", area, area_ids)))
         problems += _check_durations(entry, path)
         problems += _check_figures(entry, path, area_ids)
+    problems += _check_vocabulary(document.get("vocabulary", {}), document["side_effects"])
     for index, item in enumerate(document.get("shared", [])):  # a span's numbers, as a duration's
         problems += _whole_numbers(item, ("shared", index)) + _in_order(item, ("shared", index))
     return problems
@@ -123,6 +124,30 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
                 "leave 'bucket' out: it is worked out from the figures"
             )
             problems.append(Problem((*path, "frequency", "bucket"), message))
+    return problems
+
+
+def _check_vocabulary(vocabulary: dict[str, list[str]], entries: list[dict[str, Any]]) -> list[Problem]:
+    """Each target is a side effect or a section, a '#part' one that page has; no word is already a name."""
+    entry_ids = {entry["id"] for entry in entries}
+    named = {normalize_name(name): entry["id"] for entry in entries for _, name in _names_of(entry)}
+    problems = []
+    for target, words in vocabulary.items():
+        for index, word in enumerate(words):
+            owner = named.get(normalize_name(word))
+            if owner is not None:  # `show` opens the side effect of that name: the word would never lead here
+                message = f"{word!r} is already a name or alias of '{owner}'; a vocabulary word must be another word"
+                problems.append(Problem(("vocabulary", target, index), message))
+        page, _, part = target.partition("#")
+        if page not in entry_ids and page not in SECTION_PARTS:
+            message = unknown("side effect or section", page, entry_ids | set(SECTION_PARTS))
+            problems.append(Problem(("vocabulary", target), message, on_key=True))
+            continue
+        parts = ENTRY_PARTS if page in entry_ids else SECTION_PARTS[page]
+        if part and part not in parts:
+            choices = ", ".join(parts) if parts else "none: name the whole section"
+            message = f"{page!r} has no part {part!r} (its parts: {choices})"
+            problems.append(Problem(("vocabulary", target), message, on_key=True))
     return problems
 
 

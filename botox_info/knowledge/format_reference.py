@@ -24,6 +24,7 @@ from .schema import (
     STATEMENT,
     Flag,
     ListOf,
+    MapOf,
     Number,
     OneOf,
     Record,
@@ -155,6 +156,10 @@ MEANINGS = {
     "clinic.phone": "The number a patient calls with a question (shown as a link on phones).",
     "clinic.website": "Its website; only http:// and https:// addresses are accepted.",
     "clinic.note": "A short note for patients, such as opening hours; shown as plain text.",
+    "file.vocabulary": (
+        "The words patients use (`ice pack`, `fake`, `can't raise my eyebrows`) and where each leads, for "
+        "`search` and `show`; a clinic's file replaces a target's list of words."
+    ),
     "file.replace": "In a clinic's file only: true drops the files read before it, which must then be complete.",
 }
 
@@ -178,6 +183,11 @@ Checked beyond each field's own shape (`consistency.py`, and `references.py` for
 - figures are percentages from 0 to 100; a range (`percent_high`) does not end
   below its start and has no placebo rate; a `bucket` written by hand agrees
   with the one worked out from the figures, area by area;
+- every `vocabulary` target names a side effect or a section of guidance
+  (`avoid`, `before`, `after`, `red-flags`) that exists, and a `#part` that
+  it has (a side effect's `causes`, `mitigation`, `prevention`...; a
+  section's groups, such as `before#interactions`), and no word of it is
+  already a side effect's name or alias (`show` would open that side effect);
 - a situation's flag is not one of `check`'s own options and is not used
   twice; a rule with `below` or `at_least` is on a number situation, a rule on
   a number situation has one, and a 'more likely' rule names its side effects.
@@ -232,6 +242,8 @@ def _kind(spec: Spec, name: str) -> str:
         return f"list{empty}, each {_kind(spec.item, name)}"
     if isinstance(spec, Record):
         return _link(spec, name) + (" or `{same_as: ID}`" if spec.same_as else "")
+    if isinstance(spec, MapOf):
+        return f"mapping: each key {spec.key.hint}, each value a {_kind(spec.value, name)}"
     if isinstance(spec, Text):
         return spec.hint
     if isinstance(spec, Number):

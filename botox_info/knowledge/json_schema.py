@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import LAYER, SHARED, SLUG_TEXT, Flag, ListOf, Number, OneOf, Record, Spec
+from .schema import LAYER, SHARED, SLUG_TEXT, Flag, ListOf, MapOf, Number, OneOf, Record, Spec
 
 
 def json_schema() -> dict[str, Any]:
@@ -37,6 +37,8 @@ def _convert(spec: Spec) -> dict[str, Any]:
         if spec.same_as:  # if/then/else rather than anyOf: an editor then names the very key that is wrong
             return {"type": "object", "if": {"required": ["same_as"]}, "then": _reference(spec), "else": converted}
         return converted
+    if isinstance(spec, MapOf):
+        return {"type": "object", "propertyNames": _convert(spec.key), "additionalProperties": _convert(spec.value)}
     if isinstance(spec, ListOf):
         return {"type": "array", "items": _convert(spec.item), "minItems": spec.min_items}
     if isinstance(spec, OneOf):

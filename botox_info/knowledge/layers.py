@@ -1,9 +1,10 @@
 """Knowledge bases in layers: the built-in file, then a clinic's files on top.
 
 A later file adds entries and overrides entries, or single fields of them,
-that have the same id; sections (guidance, before, red_flags) are overridden
-key by key; any other key is replaced whole. A file with `replace: true`
-starts afresh: what came before it is dropped. Merging remembers where each
+that have the same id; sections (guidance, before, red_flags) and the
+vocabulary (each target's words) are overridden key by key; any other key
+is replaced whole. A file with `replace: true` starts afresh: what came
+before it is dropped. Merging remembers where each
 piece came from, so a problem in the merged document is reported at the
 line of the file that wrote it. Imports neither typer nor rich.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from .schema import Path
 
 KEYED_LISTS = ("sources", "areas", "side_effects", "situations", "rules", "shared")
-SECTIONS = ("guidance", "before", "red_flags", "wanted_effect")
+SECTIONS = ("guidance", "before", "red_flags", "wanted_effect", "vocabulary")
 REPLACE = "replace"
 
 # merged path -> (index of the file, the same place's path inside that file)

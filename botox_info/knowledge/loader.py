@@ -84,7 +84,8 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     from .consistency import check_references, duplicate_ids
     from .layers import merge, origin_of
     from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
-    from .schema import KNOWLEDGE_BASE, LAYER, check_structure
+    from .schema import KNOWLEDGE_BASE, LAYER
+    from .structure import check_structure
     from .yaml_file import locate, parse
 
     labels = [layer.label or _builtin_path() for layer in layers]

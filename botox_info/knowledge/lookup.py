@@ -14,10 +14,9 @@ from .models import Area, KnowledgeBase, SideEffect
 
 def find_area(knowledge: KnowledgeBase, query: str) -> Area:
     """The treatment area named by its id, name or an alias ('11s', 'masseter')."""
-    wanted = normalize_name(query)
-    for area in knowledge.areas:
-        if wanted in {normalize_name(name) for name in (area.id, area.name, *area.aliases)}:
-            return area
+    area = area_named(knowledge, query)
+    if area is not None:
+        return area
     raise UnknownAreaError(query, [area.id for area in knowledge.areas])
 
 
@@ -26,6 +25,21 @@ def find_side_effect(knowledge: KnowledgeBase, query: str) -> SideEffect:
     wanted = normalize_name(query)
     if not wanted:
         raise NotFoundError(query, [])
+    entry = named(knowledge, query)
+    if entry is not None:
+        return entry
+    names = _names(knowledge)
+    starting = names_starting(knowledge, query)
+    if len(starting) == 1:
+        return next(iter(starting.values()))
+    if starting:
+        raise AmbiguousNameError(query, [(entry.id, entry.name) for entry in starting.values()])
+    raise NotFoundError(query, suggestions(wanted, names))
+
+
+def named(knowledge: KnowledgeBase, query: str) -> SideEffect | None:
+    """The side effect whose id, name or alias is what was typed (a plural's 's' aside), if any."""
+    wanted = normalize_name(query)
     for entry in knowledge.side_effects:  # the common case, an id, without indexing every alias
         if normalize_name(entry.id) == wanted:
             return entry
@@ -36,12 +50,27 @@ def find_side_effect(knowledge: KnowledgeBase, query: str) -> SideEffect:
     for name, (entry, _) in names.items():
         if _singular(name) == singular:
             return entry
-    starting = {entry.id: entry for name, (entry, _) in names.items() if name.startswith(wanted)}
-    if len(starting) == 1:
-        return next(iter(starting.values()))
-    if starting:
-        raise AmbiguousNameError(query, [(entry.id, entry.name) for entry in starting.values()])
-    raise NotFoundError(query, suggestions(wanted, names))
+    return None
+
+
+def names_starting(knowledge: KnowledgeBase, query: str) -> dict[str, SideEffect]:
+    """Side-effect id -> entry, for every entry with a name or alias that starts with what was typed."""
+    wanted = normalize_name(query)
+    return {entry.id: entry for name, (entry, _) in _names(knowledge).items() if wanted and name.startswith(wanted)}
+
+
+def area_named(knowledge: KnowledgeBase, query: str) -> Area | None:
+    """The treatment area whose id, name or alias is what was typed, if any."""
+    wanted = normalize_name(query)
+    for area in knowledge.areas:
+        if wanted in {normalize_name(name) for name in (area.id, area.name, *area.aliases)}:
+            return area
+    return None
+
+
+def close_names(knowledge: KnowledgeBase, query: str) -> list[str]:
+    """Up to three side-effect names close to what was typed, for 'did you mean'."""
+    return suggestions(normalize_name(query), _names(knowledge))
 
 
 def _names(knowledge: KnowledgeBase) -> dict[str, tuple[SideEffect, str]]:

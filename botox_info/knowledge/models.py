@@ -171,6 +171,43 @@ class AfterStep(NamedTuple):
     sources: tuple[str, ...]
 
 
+# The parts of a side effect's page, with their headings; a vocabulary target may name one after '#'.
+PART_TITLES = {
+    "summary": "In short",
+    "onset": "When it starts",
+    "duration": "How long it lasts",
+    "frequency": "How often",
+    "causes": "Why it happens",
+    "mitigation": "What to do if it happens",
+    "prevention": "How to lower the chance",
+    "see_doctor_if": "See a doctor if",
+}
+ENTRY_PARTS = tuple(PART_TITLES)
+SECTION_PARTS = {
+    "avoid": ("principles", "checklist"),
+    "before": Before._fields,
+    "after": (),
+    "red-flags": ("summary", "onset", "signs", "allergy_signs", "action"),
+}
+
+
+class Words(NamedTuple):
+    """Words people use, and where they lead: 'bruising#mitigation' (a side effect's part), 'after'."""
+
+    target: str
+    words: tuple[str, ...]
+
+    @property
+    def page(self) -> str:
+        """The side-effect id or section id: 'bruising'."""
+        return self.target.partition("#")[0]
+
+    @property
+    def part(self) -> str:
+        """The part named after '#', or '' for the whole page."""
+        return self.target.partition("#")[2]
+
+
 class RedFlags(NamedTuple):
     summary: str
     onset: str
@@ -204,6 +241,7 @@ class KnowledgeBase(NamedTuple):
     rules: tuple[Rule, ...] = ()
     wanted_effect: WantedEffect | None = None
     clinic: Clinic | None = None  # from a clinic's file: its name and contact line on handouts
+    vocabulary: tuple[Words, ...] = ()  # lay words and where they lead, for search and show
 
     def area_names(self) -> dict[str, str]:
         return {area.id: area.name for area in self.areas}

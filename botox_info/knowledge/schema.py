@@ -1,14 +1,12 @@
-"""The knowledge-base format, defined once, and the checks that enforce it.
+"""The knowledge-base format, defined once.
 
 The format is a small tree of field specs (`Record`, `ListOf`, ...) so that
-the same definition drives validation here and, later, a JSON Schema export.
-Checks return `Problem`s with a path into the document; the loader turns the
-path into a file line. Imports neither typer nor rich.
+the same definition drives validation (structure.py), the JSON Schema export
+and the format reference. Imports neither typer nor rich.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any, NamedTuple
 
@@ -49,6 +47,13 @@ class ListOf(NamedTuple):
     min_items: int = 1
 
 
+class MapOf(NamedTuple):
+    """A mapping whose keys are texts of `key`'s pattern, each holding a `value`."""
+
+    key: Text
+    value: Spec
+
+
 class Record(NamedTuple):
     required: dict[str, Spec]
     optional: dict[str, Spec] = {}  # noqa: RUF012 - never mutated
@@ -57,7 +62,7 @@ class Record(NamedTuple):
     same_as: bool = False
 
 
-Spec = Text | Number | OneOf | Flag | ListOf | Record
+Spec = Text | Number | OneOf | Flag | ListOf | Record | MapOf
 
 SLUG_TEXT = Text(SLUG, "a slug of lowercase letters, digits and hyphens, such as 'weak-bite'")
 SOURCE_IDS = ListOf(Text())
@@ -102,6 +107,13 @@ RULE = Record(
     {"id": SLUG_TEXT, "situation": Text(), "verdict": OneOf(VERDICTS), "text": Text(), "sources": SOURCE_IDS},
     {"side_effects": ListOf(Text()), "below": Number(), "at_least": Number()},
 )
+# The lay vocabulary: where a word people use leads. A target is a side-effect id, or one of its
+# parts ('bruising#mitigation'), or a section of guidance ('after', 'before#interactions').
+TARGET = Text(
+    re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(#[a-z_]+)?"),
+    "a side-effect id or section, with '#part' if it is about one part: 'bruising#mitigation', 'after'",
+)
+VOCABULARY = MapOf(TARGET, ListOf(Text()))
 # The bucket is worked out from the figures; one written by hand must agree with them.
 FREQUENCY = Record({}, {"bucket": OneOf(FREQUENCY_BUCKETS), "figures": ListOf(FIGURE)})
 SIDE_EFFECT = Record(
@@ -165,7 +177,7 @@ KNOWLEDGE_BASE = Record(
             }
         ),
     },
-    {"shared": ListOf(SHARED), "clinic": CLINIC},
+    {"shared": ListOf(SHARED), "clinic": CLINIC, "vocabulary": VOCABULARY},
 )
 
 
@@ -191,85 +203,3 @@ def _layer_spec(full: Record) -> Record:
 
 
 LAYER = _layer_spec(KNOWLEDGE_BASE)
-
-
-def describe(spec: Spec) -> str:
-    """What a value of this spec looks like, for 'expected ...' messages."""
-    if isinstance(spec, Text):
-        return spec.hint
-    if isinstance(spec, Number):
-        return "a whole number" if spec.integer else "a number"
-    if isinstance(spec, OneOf):
-        return "one of: " + ", ".join(repr(choice) for choice in spec.choices)
-    if isinstance(spec, Flag):
-        return "true or false"
-    if isinstance(spec, ListOf):
-        return "a list" if spec.min_items == 0 else "a non-empty list"
-    if spec.required:
-        return "a mapping with the keys " + ", ".join(spec.required)
-    # A clinic's layer needs no key in particular: name the ones it may have.
-    return "a mapping with any of the keys " + ", ".join(spec.optional)
-
-
-def check_structure(value: Any, spec: Spec = KNOWLEDGE_BASE, path: Path = ()) -> list[Problem]:
-    """Every place where `value` does not have the shape `spec` asks for."""
-    if isinstance(spec, Record):
-        return _check_record(value, spec, path)
-    if isinstance(spec, ListOf):
-        if not isinstance(value, list):
-            return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
-        if len(value) < spec.min_items:
-            return [Problem(path, "expected a non-empty list, found an empty one")]
-        problems: list[Problem] = []
-        for index, item in enumerate(value):
-            problems += check_structure(item, spec.item, (*path, index))
-        return problems
-    if _fits(value, spec):
-        return []
-    return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
-
-
-def _check_record(value: Any, spec: Record, path: Path) -> list[Problem]:
-    if not isinstance(value, dict):
-        return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
-    known = {**spec.required, **spec.optional}
-    problems = []
-    for key in value:
-        if key not in known:
-            expected = ", ".join(known)
-            problems.append(Problem((*path, str(key)), f"unknown key (expected one of: {expected})", True))
-    for key, child in known.items():
-        if key in value:
-            problems += check_structure(value[key], child, (*path, key))
-        elif key in spec.required:
-            problems.append(Problem(path, f"missing required key '{key}' ({describe(child)})"))
-    return problems
-
-
-def _fits(value: Any, spec: Text | Number | OneOf | Flag) -> bool:
-    if isinstance(spec, Flag):
-        return isinstance(value, bool)
-    if isinstance(spec, OneOf):
-        return any(value == choice and type(value) is type(choice) for choice in spec.choices)
-    if isinstance(spec, Number):
-        wanted = (int,) if spec.integer else (int, float)
-        return isinstance(value, wanted) and not isinstance(value, bool) and math.isfinite(value)
-    if not isinstance(value, str) or not value.strip():
-        return False
-    return spec.pattern is None or bool(spec.pattern.fullmatch(value))
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, str):
-        return f"the text {value!r}" if value.strip() else "an empty text"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.frequency import buckets_by_area
 from ..knowledge.models import URGENCIES, KnowledgeBase, SideEffect, Source, Statement
-from . import views
+from . import routed, views
 
 if TYPE_CHECKING:
     from ..answers.assessment import Assessment
@@ -42,12 +42,21 @@ def body(view: views.View) -> dict[str, Any]:
     match view:
         case views.SideEffectList(knowledge, entries):
             return {"side_effects": [side_effect(knowledge, entry) for entry in entries]}
-        case views.SideEffectPage(knowledge, entry):
-            return side_effect(knowledge, entry)
-        case views.SearchResults(_, query, hits):
-            return {"query": query, "hits": search_hits(hits)}
-        case views.GuidePage(knowledge, name):
-            return {"avoid": guidance, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+        case views.SideEffectPage(knowledge, entry, route, short):
+            return {**(brief(knowledge, entry) if short else side_effect(knowledge, entry)), **routed.as_json(route)}
+        case views.SearchResults(_, query, hits, route):
+            return {"query": query, "hits": search_hits(hits), **routed.as_json(route)}
+        case views.GuidePage(knowledge, name, route):
+            guide = {"avoid": guidance, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+            return {**guide, **routed.as_json(route)}
+        case views.AreaPage(knowledge, route):
+            assert route.area is not None  # noqa: S101 - an area page always has its area
+            area = {"id": route.area.id, "name": route.area.name}
+            more = f"botox-info list --area {route.area.id} --sort frequency"
+            listed = [side_effect(knowledge, entry) for entry in route.area_entries]
+            return {"area": area, "side_effects": listed, "more": more, **routed.as_json(route)}
+        case views.NameList(_, entries):
+            return {"names": [entry.id for entry in entries]}
         case views.CheckPage(knowledge, result):
             return assessment(knowledge, result)
         case views.TimelineView(_, drawn):
@@ -95,6 +104,24 @@ def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
         "areas": list(entry.areas),
         "file": entry.file,
         "sources": [source(knowledge.sources[source_id]) for source_id in entry.cited_sources],
+    }
+
+
+def brief(knowledge: KnowledgeBase, entry: SideEffect) -> dict[str, Any]:
+    """`show NAME --brief`: the brief page's fields, with the same statements (and sources) as the page."""
+    from .pages import brief as brief_page
+
+    content = brief_page(knowledge, entry)
+    duration, what_to_do, help_now = (section.items[0] for section in content.sections)
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "summary": entry.summary,
+        "urgency": entry.urgency,
+        "duration": {"text": duration.text, "sources": list(duration.sources)},
+        "what_to_do": {"text": what_to_do.text, "sources": list(what_to_do.sources)},
+        "get_help_at_once_if": {"text": help_now.text, "sources": list(help_now.sources)},
+        "more": f"botox-info show {entry.id}",
     }
 
 
@@ -174,6 +201,8 @@ def search_hits(hits: Sequence[Hit]) -> list[dict[str, Any]]:
             "passages": [
                 {"field": p.field, "text": p.text, "spans": [list(span) for span in p.spans]} for p in hit.passages
             ],
+            "part": hit.part or None,
+            "missing": list(hit.missing),
         }
         for hit in hits
     ]

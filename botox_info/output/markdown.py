@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.models import KnowledgeBase, SideEffect, Source
-from . import pages, views, wording
+from . import pages, routed, views, wording
 from .pages import Item, Page, Section
 from .streams import can_encode
 
@@ -42,8 +42,15 @@ def draw(view: views.View) -> str:
             return page(view.knowledge, pages.page_for(view))
         case views.SideEffectList(knowledge, entries, area):
             return side_effect_list(knowledge, entries, area)
-        case views.SearchResults(knowledge, _, hits):
-            return search_results(knowledge, hits)
+        case views.SearchResults(knowledge, _, hits, route):
+            return search_results(knowledge, hits, routed.results_lead(route) if route else "")
+        case views.AreaPage(knowledge, route):
+            assert route.area is not None  # noqa: S101 - an area page always has its area
+            head = [f"# {cell(route.area.name)}", "", escape(routed.area_lead(route))]
+            more = ["", escape(routed.area_more(route))]
+            return side_effect_list(knowledge, route.area_entries, route.area.id, head, more)
+        case views.NameList(_, entries):
+            return "\n".join(entry.id for entry in entries)
         case views.TimelineView(knowledge, drawn):
             return timeline(knowledge, drawn)
         case views.Bibliography(knowledge):
@@ -66,15 +73,24 @@ def page(knowledge: KnowledgeBase, content: Page) -> str:
         lines += ["", f"## {escape(content.table_title)}"]
         for section in content.table:
             lines += _section(section, numbering, level="###")
-    lines += _sources(knowledge, content.source_ids)
+    lines += (
+        ["", escape(wording.brief_sources(numbering))] if content.brief else _sources(knowledge, content.source_ids)
+    )
     if content.closing:
         return "\n".join([*lines, "", f"> {escape(content.closing)}"])
     return "\n".join([*lines, *_footer(knowledge)])
 
 
-def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], area: str | None = None) -> str:
+def side_effect_list(
+    knowledge: KnowledgeBase,
+    entries: Iterable[SideEffect],
+    area: str | None = None,
+    head: Sequence[str] = ("# Possible side effects of Botox® injections",),
+    more: Sequence[str] = (),
+) -> str:
+    """The table of side effects, under `head` (its title by default) and above `more` and the footer."""
     lines = [
-        "# Possible side effects of Botox® injections",
+        *head,
         "",
         "| Side effect | In short | Usually lasts | How often | Urgency | From |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -83,7 +99,7 @@ def side_effect_list(knowledge: KnowledgeBase, entries: Iterable[SideEffect], ar
         cells = [entry.name, entry.summary, wording.duration_range(entry.duration)]
         cells += [wording.frequency_summary(entry, area), entry.urgency, wording.provenance(entry)]
         lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
-    return "\n".join([*lines, *_footer(knowledge)])
+    return "\n".join([*lines, *more, *_footer(knowledge)])
 
 
 def bibliography(knowledge: KnowledgeBase) -> str:
@@ -94,10 +110,12 @@ def bibliography(knowledge: KnowledgeBase) -> str:
     return "\n".join([*lines, "", f"> {escape(knowledge.disclaimer)}"])
 
 
-def search_results(knowledge: KnowledgeBase, hits: Sequence[Hit]) -> str:
-    lines = ["# Search results", "", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
+def search_results(knowledge: KnowledgeBase, hits: Sequence[Hit], lead: str = "") -> str:
+    lines = ["# Search results", *(["", escape(lead)] if lead else [])]
+    lines += ["", f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first."]
     for hit in hits:
-        lines += ["", f"## {cell(hit.title)}", "", f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`*", ""]
+        kind = f"*{hit.kind}: `{wording.read_more(hit.kind, hit.id)}`{escape(wording.missing(hit))}*"
+        lines += ["", f"## {cell(hit.title)}", "", kind, ""]
         for passage in wording.shown_passages(hit):
             lines.append(f"- {escape(wording.field_label(passage.field))}: {_highlighted(passage)}")
     return "\n".join([*lines, *_footer(knowledge)])

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.selection import bucket_in
-from ..knowledge.models import GUIDE_TITLES, URGENCIES, KnowledgeBase, SideEffect, Statement
+from ..knowledge.models import GUIDE_TITLES, PART_TITLES, URGENCIES, KnowledgeBase, SideEffect, Statement
 from . import wording
 from .views import CheckPage, GuidePage, PageView, SideEffectPage
 
@@ -45,6 +45,7 @@ class Page(NamedTuple):
     table: tuple[Section, ...] = ()
     table_title: str = ""
     closing: str = ""  # the last words, for a page printed without the usual footer
+    brief: bool = False  # a brief page: its sources in one line, not a numbered list
 
 
 def items(statements: Iterable[Statement]) -> tuple[Item, ...]:
@@ -61,19 +62,37 @@ def cited_by(*sections: Section) -> tuple[str, ...]:
 
 def side_effect(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
     onset = entry.onset
-    when = (Section("When it starts", items([Statement(onset.text, onset.sources)])),) if onset else ()
+    titles = PART_TITLES
+    when = (Section(titles["onset"], items([Statement(onset.text, onset.sources)])),) if onset else ()
     sections = (
         *when,
-        Section("How long it lasts", items([Statement(entry.duration.text, entry.duration.sources)])),
-        Section("How often", items(wording.frequency_statements(knowledge, entry))),
-        Section("Why it happens", items(entry.causes)),
-        Section("What to do if it happens", items(entry.mitigation)),
-        Section("How to lower the chance", items(entry.prevention)),
-        Section("See a doctor if", items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
+        Section(titles["duration"], items([Statement(entry.duration.text, entry.duration.sources)])),
+        Section(titles["frequency"], items(wording.frequency_statements(knowledge, entry))),
+        Section(titles["causes"], items(entry.causes)),
+        Section(titles["mitigation"], items(entry.mitigation)),
+        Section(titles["prevention"], items(entry.prevention)),
+        Section(titles["see_doctor_if"], items(entry.see_doctor_if), urgent=entry.urgency == URGENCIES[0]),
         Section("Treatment areas", (Item(", ".join(knowledge.area_names()[a] for a in entry.areas)),)),
     )
     intro = (entry.summary, f"Urgency: {entry.urgency}. Source of this entry: {wording.ORIGIN_NAMES[entry.origin]}.")
     return Page(entry.name, intro, sections, entry.cited_sources, emergency=entry.urgency == URGENCIES[0])
+
+
+def brief(knowledge: KnowledgeBase, entry: SideEffect) -> Page:
+    """About ten lines, like a tldr page: what it is, how long, what to do, when it is an emergency."""
+    help_now = [item for item in entry.see_doctor_if if "at once" in item.text][:1]
+    sections = (
+        Section(PART_TITLES["duration"], items([Statement(entry.duration.text, entry.duration.sources)])),
+        Section(PART_TITLES["mitigation"], items(entry.mitigation[:1])),
+        Section("Get help at once if", items(help_now or [knowledge.emergency]), urgent=True),
+    )
+    intro = (entry.summary, f"Everything about it, with every source: botox-info show {entry.id}")
+    return Page(entry.name, intro, sections, cited_by(*sections), emergency=entry.urgency == URGENCIES[0], brief=True)
+
+
+def with_note(content: Page, note: str) -> Page:
+    """The page with a first line saying how `show` got to it."""
+    return content._replace(intro=(note, *content.intro)) if note else content
 
 
 def avoid(knowledge: KnowledgeBase) -> Page:
@@ -209,10 +228,13 @@ def told_of(knowledge: KnowledgeBase, answers: "Answers") -> str:
 
 def page_for(view: PageView) -> Page:
     """The reading page of a page view: show, the guides (avoid, before, after, urgent), check."""
+    from .routed import note
+
     match view:
-        case SideEffectPage(knowledge, entry):
-            return side_effect(knowledge, entry)
-        case GuidePage(knowledge, name):
-            return {"avoid": avoid, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+        case SideEffectPage(knowledge, entry, route, short):
+            return with_note((brief if short else side_effect)(knowledge, entry), note(route))
+        case GuidePage(knowledge, name, route):
+            guide = {"avoid": avoid, "before": before, "after": after, "urgent": urgent}[name](knowledge)
+            return with_note(guide, note(route))
         case CheckPage(knowledge, assessment):
             return check(knowledge, assessment)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..knowledge.models import KnowledgeBase, SideEffect
 from ..plain import printable
-from . import NARROWEST, pages, views, wording
+from . import NARROWEST, pages, routed, views, wording
 from .streams import can_encode, prepare
 from .terminal_page import BULLET, HEADING, NARROW, NOTE, URGENT, SegmentTable, Writer, page
 
@@ -52,8 +52,17 @@ def draw(view: views.View, out: Console) -> list[RenderableType]:
             knowledge = None if content.closing else knowledge
         case views.SideEffectList(_, entries, area):
             drawn = side_effect_table(entries, out, area)
-        case views.SearchResults(_, _, hits):
-            drawn = [search_results(hits, out)]
+        case views.SearchResults(_, _, hits, route):
+            drawn = [search_results(hits, out, routed.results_lead(route) if route else "")]
+        case views.AreaPage(_, route):
+            assert route.area is not None  # noqa: S101 - an area page always has its area
+            lead, more = Writer(out), Writer(out)
+            lead.line(route.area.name, "bold underline")
+            lead.line(routed.area_lead(route))
+            more.line(routed.area_more(route), NOTE)
+            drawn = [lead.text, *side_effect_table(route.area_entries, out, route.area.id), more.text]
+        case views.NameList(_, entries):
+            drawn = [Text("\n".join(entry.id for entry in entries))]
         case views.TimelineView(_, timeline_drawn):
             drawn = [timeline(timeline_drawn, out)]
         case views.Bibliography(knowledge_base):
@@ -99,13 +108,17 @@ def layer_report(report: dict[str, Any], out: Console) -> Text:
     return writer.text
 
 
-def search_results(hits: Sequence[Hit], out: Console) -> Text:
+def search_results(hits: Sequence[Hit], out: Console, lead: str = "") -> Text:
     """Each hit with where to read it and its best passages, the matched words highlighted."""
     writer = Writer(out)
+    if lead:
+        writer.line(lead)
     writer.line(f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}, best first", NOTE)
     for hit in hits:
         writer.heading(hit.title)
-        writer.hang("  ", Text(f"{hit.kind}: '{wording.read_more(hit.kind, hit.id)}'", style=NOTE))
+        writer.hang(
+            "  ", Text(f"{hit.kind}: '{wording.read_more(hit.kind, hit.id)}'{wording.missing(hit)}", style=NOTE)
+        )
         for passage in wording.shown_passages(hit):
             text = Text.assemble((f"{wording.field_label(passage.field)}: ", NOTE), passage.text)
             offset = len(text) - len(passage.text)

@@ -120,6 +120,10 @@ def page(knowledge: KnowledgeBase, content: Page, out: Console) -> RenderableTyp
     for section in content.sections:
         writer.heading(section.heading, URGENT if section.urgent else HEADING)
         writer.bullets(section.items, numbering, style="bold" if section.urgent else "")
+    if content.brief:
+        writer.line()
+        writer.line(wording.brief_sources(numbering), NOTE)
+        return writer.text
     if not content.table:
         writer.sources(knowledge, numbering)
         if content.closing:

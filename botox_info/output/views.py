@@ -16,6 +16,7 @@ from ..knowledge.models import KnowledgeBase, SideEffect
 
 if TYPE_CHECKING:
     from ..answers.assessment import Assessment
+    from ..answers.routing import Route
     from ..answers.search import Hit
     from ..answers.timeline import Timeline
     from ..knowledge.reports import Validation
@@ -37,44 +38,60 @@ class SideEffectList:
 
 
 class SideEffectPage:
-    """`show`: one side effect in full."""
+    """`show`: one side effect in full (or, `brief`, in about ten lines); `route`: how `show` got here."""
 
-    __slots__ = __match_args__ = (
-        "knowledge",
-        "entry",
-    )
+    __slots__ = __match_args__ = ("knowledge", "entry", "route", "brief")
 
-    def __init__(self, knowledge: KnowledgeBase, entry: SideEffect) -> None:
+    def __init__(
+        self, knowledge: KnowledgeBase, entry: SideEffect, route: Route | None = None, brief: bool = False
+    ) -> None:
         self.knowledge = knowledge
         self.entry = entry
+        self.route = route
+        self.brief = brief
 
 
 class SearchResults:
     """`search`: the hits for a query, best first (none: a document with an empty list, for JSON)."""
 
-    __slots__ = __match_args__ = (
-        "knowledge",
-        "query",
-        "hits",
-    )
+    __slots__ = __match_args__ = ("knowledge", "query", "hits", "route")
 
-    def __init__(self, knowledge: KnowledgeBase, query: str, hits: tuple[Hit, ...]) -> None:
+    def __init__(self, knowledge: KnowledgeBase, query: str, hits: tuple[Hit, ...], route: Route | None = None) -> None:
         self.knowledge = knowledge
         self.query = query
         self.hits = hits
+        self.route = route  # set when `show` lists these because no hit was clear
 
 
 class GuidePage:
     """`avoid`, `before`, `after` or `urgent`: a section of guidance, by its command's name."""
 
-    __slots__ = __match_args__ = (
-        "knowledge",
-        "name",
-    )
+    __slots__ = __match_args__ = ("knowledge", "name", "route")
 
-    def __init__(self, knowledge: KnowledgeBase, name: str) -> None:
+    def __init__(self, knowledge: KnowledgeBase, name: str, route: Route | None = None) -> None:
         self.knowledge = knowledge
         self.name = name
+        self.route = route  # set when `show` led here from words that name no side effect
+
+
+class AreaPage:
+    """`show AREA-WORD`: a treatment area and its side effects, most common first."""
+
+    __slots__ = __match_args__ = ("knowledge", "route")
+
+    def __init__(self, knowledge: KnowledgeBase, route: Route) -> None:
+        self.knowledge = knowledge
+        self.route = route
+
+
+class NameList:
+    """`list --names`: the side effects' ids, one a line, for scripts and fuzzy finders."""
+
+    __slots__ = __match_args__ = ("knowledge", "entries")
+
+    def __init__(self, knowledge: KnowledgeBase, entries: tuple[SideEffect, ...]) -> None:
+        self.knowledge = knowledge
+        self.entries = entries
 
 
 class CheckPage:
@@ -136,6 +153,8 @@ View = (
     | SideEffectPage
     | SearchResults
     | GuidePage
+    | AreaPage
+    | NameList
     | CheckPage
     | TimelineView
     | Bibliography
@@ -146,6 +165,6 @@ View = (
 
 def advice_of(view: View) -> KnowledgeBase | None:
     """The knowledge base whose disclaimer and emergency line go with `view`; None if it advises nothing."""
-    if isinstance(view, Bibliography | FilesReport | ValidationReport):
+    if isinstance(view, Bibliography | FilesReport | ValidationReport | NameList):
         return None
     return view.knowledge

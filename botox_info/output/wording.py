@@ -110,6 +110,12 @@ def citation(source_ids: tuple[str, ...] | list[str], numbering: dict[str, int])
     return "[" + ", ".join(str(numbering[source_id]) for source_id in source_ids) + "]"
 
 
+def brief_sources(numbering: dict[str, int]) -> str:
+    """A brief page's sources in one line: '[1] article, [2] mayo; botox-info sources lists them in full.'"""
+    cited = ", ".join(f"[{position}] {source_id}" for source_id, position in numbering.items())
+    return f"Sources: {cited}; 'botox-info sources' lists them in full."
+
+
 def numbering_of(source_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
     return {source_id: index for index, source_id in enumerate(source_ids, start=1)}
 
@@ -152,6 +158,7 @@ _FIELD_LABELS = {
     "steps": "after treatment",
     "onset": "when",
     "signs": "warning sign",
+    "allergy_signs": "sign of a severe allergic reaction",
     "action": "what to do",
 }
 
@@ -161,12 +168,20 @@ def field_label(field: str) -> str:
     base = field.split("[", 1)[0]
     if field.endswith(".when"):
         return "when"
+    if base.startswith("words"):  # a vocabulary word ('words>mitigation'): what people call it
+        part = base.partition(">")[2]
+        return f"people say, of {_FIELD_LABELS.get(part, part.replace('_', ' '))}" if part else "people say"
     return _FIELD_LABELS.get(base, base.replace("_", " "))
 
 
 def shown_passages(hit: Hit) -> list[Passage]:
     """A hit's passages without the one that only repeats its title."""
     return [passage for passage in hit.passages if passage.text != hit.title or passage.field not in ("name", "title")]
+
+
+def missing(hit: Hit) -> str:
+    """'; does not mention 'ability'' for a hit that matched all the query's words but one; else ''."""
+    return f"; does not mention '{', '.join(hit.missing)}'" if hit.missing else ""
 
 
 def read_more(kind: str, entry_id: str) -> str:
