@@ -101,6 +101,12 @@ def test_the_area_s_side_effects_are_listed_as_list_sorts_them_with_figures_and_
     )
 
 
+def test_the_area_table_says_a_percentage_may_count_sessions_not_people(run: Run) -> None:
+    # Peng 2018's jaw figures count 2,036 treatment sessions: "share of people" alone would misread them.
+    document = page(run, "handout", "--area", "jaw", "-o", "-")
+    assert "the share of the people, or of the treatment sessions, in a study or the label who had it" in document
+
+
 def _source_ids(document: str) -> list[str]:
     """The sources' ids in the order the page numbers them, found by their titles."""
     items = re.findall(r'<li id="source-(\d+)">(.*?)</li>', document)

@@ -99,7 +99,7 @@ MEANINGS = {
     "side effect.frequency.bucket": "Never needed: worked out from the figures; one written by hand must agree.",
     "side effect.frequency.figures": "The incidence figures from labels and studies.",
     "figure.area": "The area id the figure was counted in, or `all` for every treated area.",
-    "figure.percent": "The share of people who had it, in percent (the start of a range).",
+    "figure.percent": "The share of people, or of treatment sessions, who had it, in percent (the start of a range).",
     "figure.population": "Who was counted: the study, its size and what was injected.",
     "figure.source": "The id of the source that gives the figure.",
     "figure.placebo_percent": "The share with a placebo injection, where the source gives it.",

@@ -165,10 +165,11 @@ def _side_effects(listed: SideEffectList, numbering: dict[str, int], anchor: str
     return [*lines, "</tbody>", "</table>", "</section>"]
 
 
+# Some figures count treatment sessions, not people (Peng 2018: 2,036 sessions), so both are named.
 AREA_INTRO = (
-    "Common: 1% of people or more; uncommon: 0.1% to 1%; rare: under 0.1%; not well measured: no study gives a "
-    "figure. A percentage is the share of people who had it in a study; the placebo rate, where known, the share "
-    "who had it after a dummy injection."
+    "Common: 1% or more; uncommon: 0.1% to 1%; rare: under 0.1%; not well measured: no study or label gives a "
+    "figure for it here. A percentage is the share of the people, or of the treatment sessions, in a study or "
+    "the label who had it; the placebo rate, where known, is the share among those given a dummy injection."
 )
 
 
