@@ -68,15 +68,21 @@ def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
     names = "\0".join(layer.file for layer in layers)
     key = b"\0".join(os.fsencode(layer.file) + b"\0" + layer.raw for layer in layers)
     labels = [layer.label or "built-in" for layer in layers]
-    cached = cache.get(key, names)
+    entry = cache.entry_of(key, names)
+    cached = cache.get(entry)
     if cached is not None:
         try:
-            return _build(cached, labels)
+            knowledge = _build(cached, labels)
         except (KeyError, TypeError, AttributeError, IndexError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
+        else:
+            cache.note(knowledge, entry)
+            return knowledge
     document = _validated(layers)
-    cache.put(key, names, document)
-    return _build(document, labels)
+    cache.put(entry, names, document)
+    knowledge = _build(document, labels)
+    cache.note(knowledge, entry)  # what the answers keep beside the entry (search's index) is for this one
+    return knowledge
 
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
