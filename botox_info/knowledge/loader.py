@@ -88,7 +88,7 @@ def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .consistency import check_references, duplicate_ids
-    from .layers import merge, origin_of
+    from .layers import merge, merged_gaps, origin_of
     from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
     from .schema import KNOWLEDGE_BASE, LAYER
     from .structure import check_structure
@@ -114,7 +114,8 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     if problems:
         raise KnowledgeBaseError(problems)
     merged, origins = merge(documents)
-    found = check_structure(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
+    # Every layer passed its own check: of the merged document's shape, only what merging joined is left.
+    found = merged_gaps(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
     for problem in found:
         index, path = origin_of(problem.path, origins)
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
