@@ -151,3 +151,12 @@ def test_an_index_goes_with_its_entry(cache_dir: Path, tmp_path: Path) -> None:
     entries = sorted(path.stem for path in cache_dir.glob("*.marshal"))
     assert len(entries) == cache.KEEP_PER_FILES
     assert sorted(companion.name.split(".")[0] for companion in companions(cache_dir)) == entries
+
+
+def test_the_cache_size_counts_the_index_but_not_as_an_entry(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text(MINIMAL_TEXT, encoding="utf-8")
+    assert ids(knowledge.load(path), "looser") == ["sagging"]
+    (entry,) = cache_dir.glob("*.marshal")
+    (companion,) = companions(cache_dir)
+    assert cache.usage() == cache.Usage(str(cache_dir), 1, entry.stat().st_size + companion.stat().st_size)

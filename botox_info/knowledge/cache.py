@@ -186,13 +186,13 @@ def _prune(folder: str, kept: str, family: str) -> None:
 
 
 def usage() -> Usage:
-    """The cache's folder, how many entries it holds and their total size in bytes."""
+    """The cache's folder, how many entries it holds and their total size in bytes (their companions' too)."""
     folder = directory()
     entries = size = 0
     if folder is not None:
         with contextlib.suppress(OSError), os.scandir(folder) as found:
             for entry in found:
-                if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.is_file():
-                    entries += 1
+                if entry.name.startswith(_PREFIX) and not entry.name.endswith(".tmp") and entry.is_file():
+                    entries += entry.name.endswith(_SUFFIX)
                     size += entry.stat().st_size
     return Usage(folder, entries, size)
