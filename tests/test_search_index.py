@@ -160,3 +160,21 @@ def test_the_cache_size_counts_the_index_but_not_as_an_entry(cache_dir: Path, tm
     (entry,) = cache_dir.glob("*.marshal")
     (companion,) = companions(cache_dir)
     assert cache.usage() == cache.Usage(str(cache_dir), 1, entry.stat().st_size + companion.stat().st_size)
+
+
+def test_a_program_that_loads_again_and_again_holds_only_the_latest(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text(MINIMAL_TEXT, encoding="utf-8")
+    loaded = [knowledge.load(path) for _ in range(cache._LOADED_KEPT + 3)]
+    assert len(cache._LOADED) == cache._LOADED_KEPT
+    assert ids(loaded[0], "looser") == ids(loaded[-1], "looser") == ["sagging"]  # the oldest: built in memory
+
+
+def test_an_unwritable_cache_folder_still_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", str(blocked / "cache"))
+    path = tmp_path / "kb.yaml"
+    path.write_text(MINIMAL_TEXT, encoding="utf-8")
+    assert ids(knowledge.load(path), "looser") == ["sagging"]
+    assert ids(knowledge.load(path), "looser") == ["sagging"]

@@ -44,8 +44,10 @@ _PREFIX = "kb-r"
 _SUFFIX = ".marshal"
 T = TypeVar("T")
 # id of a knowledge base this process loaded through the cache -> (that object, its entry's path).
-# The object is held, so its id is never reused for another; a copy (`_replace`) is not in it.
+# The object is held, so its id is never reused for another; a copy (`_replace`) is not in it. Only the
+# latest few are held: a long-running program that loads again and again keeps no more than these.
 _LOADED: dict[int, tuple[object, str]] = {}
+_LOADED_KEPT = 4
 
 
 class Usage(NamedTuple):
@@ -109,7 +111,10 @@ def get(entry: str | None) -> dict[str, Any] | None:
 def note(knowledge: object, entry: str | None) -> None:
     """Remember that `knowledge` was loaded from (or written to) `entry`, for `remembered`."""
     if entry is not None:
+        _LOADED.pop(id(knowledge), None)
         _LOADED[id(knowledge)] = (knowledge, entry)
+        while len(_LOADED) > _LOADED_KEPT:
+            del _LOADED[next(iter(_LOADED))]  # the oldest: a search on it builds its index in memory
 
 
 def remembered(knowledge: object, kind: str, build: Callable[[], T], valid: Callable[[Any], bool]) -> T:
