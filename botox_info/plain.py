@@ -30,7 +30,8 @@ def option_word(text: str) -> str:
 
 def printable(text: str) -> str:
     """`text` without control characters or bidi overrides, so it cannot drive the terminal or reorder itself."""
-    return text.translate(_CONTROL)
+    # Every character removed is unprintable: most texts (a big file's tens of thousands) are left at once.
+    return text if text.isprintable() else text.translate(_CONTROL)
 
 
 def echoed(text: str) -> str:

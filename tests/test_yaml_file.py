@@ -100,3 +100,12 @@ def test_a_file_without_content_says_so(text: str) -> None:
     with pytest.raises(KnowledgeBaseError) as caught:
         parse(text.encode(), "f.yaml")
     assert caught.value.problems == ["f.yaml: the file has no content, only comments or blank lines"]
+
+
+def test_printable_removes_every_control_and_bidi_character_and_keeps_the_rest() -> None:
+    controls = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F)]
+    controls += range(0x2066, 0x206A)
+    for code in controls:
+        assert printable(f"ok {chr(code)}then") == "ok then", hex(code)
+    kept = "Tab\tand newline\nstay; Crow’s-Feet® 下垂 é"
+    assert printable(kept) == kept

@@ -7,8 +7,9 @@ section; a query of QUORUM or more words that no page holds in full finds the pa
 that hold all but one, each naming the word it lacks. A page is searched in its
 names, aliases and vocabulary words (the knowledge base's `vocabulary`, weighed as
 names), its text, and its headings ('How long it lasts'). Stdlib only; imports
-neither typer nor rich. Nothing is computed at import time: `search()` reads the
-knowledge base afresh, skipping every page and text without the query words' starts.
+neither typer nor rich. Nothing is computed at import time: `search()` asks the index
+(search_index.py, kept beside the cache entry) which pages hold the query's words, and
+reads only those, skipping every text without the query words' starts.
 
 Ranking: each query word scores the weight of the best field it is in (a name, alias,
 vocabulary word, id or title 10 if the query covers all of it, down to 4; summary 4;
@@ -22,11 +23,12 @@ side, and its weight if it says just the query's words; each matching field adds
 # of Passage, Hit and _Field into a ForwardRef, compiled at start-up.
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
 from ..knowledge.models import GUIDE_TITLES, PART_TITLES, KnowledgeBase, Statement
+from .search_index import pages_with
 from .stemming import STOP_WORDS, TOPIC_WORDS, WORD, fold_text, starts
 from .stemming import fold as _fold
 from .stemming import stem as _stem
@@ -43,6 +45,7 @@ QUORUM = 3
 WORDS = "words"
 # The part of its page a field belongs to: a side effect's names and areas are the whole page.
 _WHOLE_PAGE = frozenset(("id", "name", "aliases", "title", "areas", "steps"))
+_SECTION_KEYS = ("avoid", "before", "after", "red-flags")  # the sections searched, in order
 
 
 class Passage(NamedTuple):
@@ -93,15 +96,16 @@ def search(knowledge: KnowledgeBase, query: str) -> list[Hit]:
     letters = starts(required)
     ranked: list[tuple[float, bool, int, Hit]] = []
     partial: list[tuple[float, bool, int, Hit]] = []  # all words but one, for when no page has them all
-    for order, (kind, key, title, fields) in enumerate(_documents(knowledge)):
-        # Most documents lack a query word: one look at all their words at once rules them out
-        # before the field-by-field scoring (a clinic's 1,000 entries made this the bulk of a search).
+    # Most pages lack a query word: the index (search_index.py) names those that lack none, or at most
+    # one (the all-but-one rule below), so only their fields are built and scored one by one.
+    spare = 1 if len(required) >= QUORUM else 0
+    count = len(knowledge.side_effects) + len(_SECTION_KEYS)
+    candidates = pages_with(knowledge, required, spare, count, lambda: _texts(knowledge))
+    for (order, lacking), (kind, key, title, fields) in zip(
+        candidates.items(), _documents(knowledge, candidates), strict=True
+    ):
         # A page may lack one word only while no page has them all (the all-but-one rule below).
-        everything = _tokens("\n".join(field.text for field in fields))
-        lacking = len(
-            required.difference([cache[word] if word in cache else _stem(word, cache) for word in everything])
-        )
-        if lacking and (lacking > 1 or len(required) < QUORUM or ranked):
+        if lacking and ranked:
             continue
         best: dict[str, float] = {}
         # Each matching field with how good a passage it makes: more query words, the exact query,
@@ -183,15 +187,24 @@ def part_of(field: str) -> str:
     return "" if base in _WHOLE_PAGE else base
 
 
-def _documents(knowledge: KnowledgeBase) -> list[tuple[str, str, str, list[_Field]]]:
-    """(kind, id, title, fields) of every side effect, then of every section."""
+def _texts(knowledge: KnowledgeBase) -> list[str]:
+    """The text of every page, its fields joined, in `_documents`' order: what search's index is built from."""
+    return ["\n".join(field.text for field in fields) for *_, fields in _documents(knowledge)]
+
+
+def _documents(
+    knowledge: KnowledgeBase, wanted: Container[int] | None = None
+) -> list[tuple[str, str, str, list[_Field]]]:
+    """(kind, id, title, fields) of every side effect, then of every section; only those at `wanted` positions."""
     documents = []
     area_names = knowledge.area_names()
     said: dict[str, list[_Field]] = {}  # page -> its vocabulary words, weighed as names
     for words in knowledge.vocabulary:
         name = f"{WORDS}>{words.part}" if words.part else WORDS
         said.setdefault(words.page, []).extend(_Field(name, word, NAME) for word in words.words)
-    for entry in knowledge.side_effects:
+    for position, entry in enumerate(knowledge.side_effects):
+        if wanted is not None and position not in wanted:
+            continue
         fields = [_Field("id", entry.id, NAME), _Field("name", entry.name, NAME)]
         fields += [_Field("aliases", alias, NAME) for alias in entry.aliases] + said.get(entry.id, [])
         fields += [_Field("summary", entry.summary, SUMMARY), *_numbered(("causes", entry.causes))]
@@ -225,7 +238,9 @@ def _documents(knowledge: KnowledgeBase) -> list[tuple[str, str, str, list[_Fiel
             *_numbered(("signs", flags.signs), ("allergy_signs", flags.allergy_signs), ("action", flags.action)),
         ],
     }
-    for key, fields in sections.items():
+    for position, (key, fields) in enumerate(sections.items(), len(knowledge.side_effects)):
+        if wanted is not None and position not in wanted:
+            continue
         heading = [_Field("id", key, NAME), _Field("title", SECTIONS[key], NAME), *said.get(key, [])]
         documents.append(("section", key, SECTIONS[key], heading + fields))
     return documents

@@ -46,6 +46,17 @@ _JOINED = {
 }  # fmt: skip
 
 
+def signature() -> str:
+    """A checksum of how words are split and stemmed: what search's stored index was built with."""
+    import zlib
+
+    parts = [WORD, repr(sorted(_IRREGULAR.items())), repr(sorted(_JOINED.items()))]
+    for function in (tokens, fold, stem, _suffixes, _shape, _cvc):
+        code = function.__code__
+        parts += [code.co_code.hex(), repr([c for c in code.co_consts if isinstance(c, (str, int, tuple))])]
+    return f"{zlib.crc32(chr(0).join(parts).encode()):08x}"
+
+
 def fold_text(text: str) -> str:
     """A whole text folded as its words are (case, accents, apostrophes), so a word's fold is part of it."""
     if text.isascii():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import Path
+from .schema import KNOWLEDGE_BASE, ListOf, Path, Problem, Record
 
 KEYED_LISTS = ("sources", "areas", "side_effects", "situations", "rules", "shared")
 SECTIONS = ("guidance", "before", "red_flags", "wanted_effect", "vocabulary")
@@ -71,3 +71,36 @@ def origin_of(path: Path, origins: Origins) -> tuple[int, Path]:
             index, prefix = origins[path[:cut]]
             return index, (*prefix, *path[cut:])
     return 0, path  # pragma: no cover - never reached: merge() records () for every document, and cut reaches 0
+
+
+def merged_gaps(merged: dict[str, Any], spec: Record = KNOWLEDGE_BASE) -> list[Problem]:
+    """What `check_structure(merged)` finds, in its order, once every layer has passed its own check.
+
+    Merging puts together whole values, each from a file where it was checked with the same spec
+    as here: only the records it joins (the document, each section, each item of an id-keyed list)
+    can lack a required key, and nothing else can be wrong. So only their keys are looked at,
+    not every value of every entry a second time.
+    """
+    problems: list[Problem] = []
+    for key, child in {**spec.required, **spec.optional}.items():  # check_structure's order
+        value = merged.get(key)
+        if key not in merged:
+            problems += _missing(merged, spec, (), key)
+        elif isinstance(child, Record) and isinstance(value, dict):
+            problems += _missing(value, child, (key,))
+        elif isinstance(child, ListOf) and isinstance(child.item, Record) and "id" in child.item.required:
+            # An id-keyed list's items are merged by id; any other list comes whole from one file.
+            for index, item in enumerate(merged[key]):
+                problems += _missing(item, child.item, (key, index))
+    return problems
+
+
+def _missing(value: dict[str, Any], spec: Record, path: Path, only: str | None = None) -> list[Problem]:
+    """A record's missing required keys (or just `only`), as check_structure words them."""
+    from .structure import describe
+
+    return [
+        Problem(path, f"missing required key '{key}' ({describe(child)})")
+        for key, child in spec.required.items()
+        if key not in value and only in (None, key)
+    ]

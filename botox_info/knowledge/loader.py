@@ -68,21 +68,27 @@ def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
     names = "\0".join(layer.file for layer in layers)
     key = b"\0".join(os.fsencode(layer.file) + b"\0" + layer.raw for layer in layers)
     labels = [layer.label or "built-in" for layer in layers]
-    cached = cache.get(key, names)
+    entry = cache.entry_of(key, names)
+    cached = cache.get(entry)
     if cached is not None:
         try:
-            return _build(cached, labels)
+            knowledge = _build(cached, labels)
         except (KeyError, TypeError, AttributeError, IndexError):
             pass  # an entry of another shape (tampered, or an old format): validate afresh
+        else:
+            cache.note(knowledge, entry)
+            return knowledge
     document = _validated(layers)
-    cache.put(key, names, document)
-    return _build(document, labels)
+    cache.put(entry, names, document)
+    knowledge = _build(document, labels)
+    cache.note(knowledge, entry)  # what the answers keep beside the entry (search's index) is for this one
+    return knowledge
 
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
     from .consistency import check_references, duplicate_ids
-    from .layers import merge, origin_of
+    from .layers import merge, merged_gaps, origin_of
     from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
     from .schema import KNOWLEDGE_BASE, LAYER
     from .structure import check_structure
@@ -108,7 +114,8 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     if problems:
         raise KnowledgeBaseError(problems)
     merged, origins = merge(documents)
-    found = check_structure(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
+    # Every layer passed its own check: of the merged document's shape, only what merging joined is left.
+    found = merged_gaps(merged) or check_references(merged, rank=lambda path: origin_of(path, origins)[0])
     for problem in found:
         index, path = origin_of(problem.path, origins)
         problems.append(locate(layers[index].raw, labels[index], problem._replace(path=path)))
