@@ -20,6 +20,7 @@ from botox_info.knowledge.schema import KNOWLEDGE_BASE, LAYER, Spec
 from .helpers import CLINIC, MINIMAL_TEXT
 
 ODD_VALUES: tuple[Any, ...] = (None, "", "  \n", "x", "Not-A-Slug", 0, 1, 2, True, False, 1.0, float("nan"))
+ODD_VALUES += (float("inf"), -(10**9), 10**9 + 1, 10**400)  # at the limit, past it, past what a float holds
 ODD_VALUES += ([], ["x"], [None], {}, {"x": 1})
 
 

@@ -752,9 +752,34 @@ def test_optional_source_fields_default_to_none(tmp_path: Path) -> None:
     assert kb.sources == {"test-source": knowledge.Source("test-source", "A test source", "The test suite", None, None)}
 
 
-@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan"])
-def test_a_number_must_be_finite(tmp_path: Path, value: str) -> None:
+def test_not_a_number_is_not_a_number(tmp_path: Path) -> None:
+    text = edit("      high: 12\n", "      high: .nan\n")
+    path, problems = problems_of(tmp_path, text)
+    position = line_column(text, "      high: .nan\n", ".nan")
+    assert problems == [f"{path}:{position}: side_effects[0].duration.high: expected a number, found the number nan"]
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ("1000000001", "the number 1000000001"),
+        ("-1000000001", "the number -1000000001"),
+        ("1" + "0" * 400, "the number 10000000000000000000…"),  # past what a float holds: no OverflowError
+        (".inf", "the number inf"),
+        ("-.inf", "the number -inf"),
+    ],
+    ids=["just-past", "negative", "huge", "infinite", "minus-infinite"],
+)
+def test_a_number_past_the_limit_is_refused_with_the_limit(tmp_path: Path, value: str, found: str) -> None:
     text = edit("      high: 12\n", f"      high: {value}\n")
     path, problems = problems_of(tmp_path, text)
     position = line_column(text, f"      high: {value}\n", value)
-    assert problems[0].startswith(f"{path}:{position}: side_effects[0].duration.high: expected a number, found")
+    assert problems == [
+        f"{path}:{position}: side_effects[0].duration.high: "
+        f"expected a number from -1,000,000,000 to 1,000,000,000, found {found}"
+    ]
+
+
+def test_a_number_at_the_limit_is_a_number(tmp_path: Path) -> None:
+    text = edit("      low: 2\n      high: 12\n", "      low: 2\n      high: 1000000000\n")
+    assert loads(tmp_path, text).side_effects[0].duration.high == 1_000_000_000

@@ -37,7 +37,7 @@ float: 1.5e3
 infinity: .inf
 yes: yes
 no: No
-true: true
+flag: true
 null: ~
 empty:
 date: 2026-01-02
@@ -75,6 +75,10 @@ def test_clean_applies_to_every_text_value_and_no_key() -> None:
     ("text", "message", "line"),
     [
         ("a: 1\nb: 2\na: 3\n", "duplicate key 'a'", 3),
+        ("x:\n  1: a\n  2: b\n  1: c\n", "duplicate key '1'", 4),
+        ("x: {true: a, 'b': c, true: d}\n", "duplicate key 'true'", 1),
+        ("x:\n  true: a\n  True: b\n", "duplicate key 'True'", 3),  # the same key, however written
+        ("x:\n  a: 1\n  !!str a: 2\n", "duplicate key 'a'", 3),
         ("x:\n  ? [a, b]\n  : 1\n", "a key must be plain text, not a list or mapping", 2),
         ("x:\n  ? {a: b}\n  : 1\n", "a key must be plain text, not a list or mapping", 2),
         ("a: &name 1\n", "anchors and aliases (&name, *name) are not allowed", 1),
@@ -84,8 +88,27 @@ def test_clean_applies_to_every_text_value_and_no_key() -> None:
         ("a: !!python/name:os.system\n", "could not determine a constructor for the tag", 1),
         ("a: 1\n---\nb: 2\n", "expected a single document in the stream but found another document", 2),
         ("a: [1\n", "while parsing a flow sequence", 2),
+        ("a: 1\nb: 2023-02-30\n", "'2023-02-30' looks like a date but cannot be read as one: day is out", 2),
+        (f"a:\n  - {'9' * 5000}\n", "'99999999999999999999…' looks like a whole number but cannot be read", 2),
     ],
-    ids=["duplicate", "list-key", "mapping-key", "anchor", "anchored-list", "alias", "set", "python", "two", "syntax"],
+    ids=[
+        "duplicate",
+        "number-key",
+        "flag-key",
+        "flag-spellings",
+        "tagged-text-key",
+        "list-key",
+        "mapping-key",
+        "anchor",
+        "anchored-list",
+        "alias",
+        "set",
+        "python",
+        "two",
+        "syntax",
+        "no-such-date",
+        "too-many-digits",
+    ],
 )
 def test_what_is_refused_is_named_with_its_line(text: str, message: str, line: int) -> None:
     with pytest.raises(KnowledgeBaseError) as caught:

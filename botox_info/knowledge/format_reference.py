@@ -15,6 +15,7 @@ from .schema import (
     DURATION,
     FIGURE,
     KNOWLEDGE_BASE,
+    NUMBER_LIMIT,
     ONSET,
     RULE,
     SHARED,
@@ -163,7 +164,7 @@ MEANINGS = {
     "file.replace": "In a clinic's file only: true drops the files read before it, which must then be complete.",
 }
 
-RULES = """\
+RULES = f"""\
 ## Rules across fields
 
 Checked beyond each field's own shape (`consistency.py`, and `references.py` for
@@ -178,6 +179,9 @@ Checked beyond each field's own shape (`consistency.py`, and `references.py` for
   stands (a span's numbers only where an onset or a duration goes), and does
   not restate the text or the numbers (it may give its own `sources`); a
   clinic's file cannot redefine a shared id of a file read before it;
+- every number is finite and from -{NUMBER_LIMIT:,} to {NUMBER_LIMIT:,} (no count,
+  duration, percentage or year comes near, and a far bigger one would break
+  the arithmetic on it);
 - a duration or span gives `low`, `high` and `unit` together or none of them
   (and no `measured_from` without them), with 0 <= low <= high;
 - figures are percentages from 0 to 100; a range (`percent_high`) does not end

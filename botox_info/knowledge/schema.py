@@ -34,6 +34,10 @@ class Number(NamedTuple):
     integer: bool = False
 
 
+# No count, duration, percentage or year comes near; a far bigger one would overflow the arithmetic on it.
+NUMBER_LIMIT = 1_000_000_000
+
+
 class OneOf(NamedTuple):
     choices: tuple[Any, ...]
 

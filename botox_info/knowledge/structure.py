@@ -6,11 +6,10 @@ path into a file line.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
-from .schema import KNOWLEDGE_BASE, Flag, ListOf, MapOf, Number, OneOf, Path, Problem, Record, Spec, Text
+from .schema import KNOWLEDGE_BASE, NUMBER_LIMIT, Flag, ListOf, MapOf, Number, OneOf, Path, Problem, Record, Spec, Text
 
 
 def describe(spec: Spec) -> str:
@@ -61,7 +60,7 @@ def check_structure(value: Any, spec: Spec = KNOWLEDGE_BASE, path: Path = ()) ->
         return problems
     if _fits(value, spec):
         return []
-    return [Problem(path, f"expected {describe(spec)}, found {_kind(value)}")]
+    return [Problem(path, _misfit(value, spec))]
 
 
 def _check_record(value: Any, spec: Record, path: Path) -> list[Problem]:
@@ -81,6 +80,13 @@ def _check_record(value: Any, spec: Record, path: Path) -> list[Problem]:
     return problems
 
 
+def _misfit(value: Any, spec: Spec) -> str:
+    """Why a value that is not a list or a mapping does not fit `spec`."""
+    if isinstance(spec, Number) and _number_of_kind(value, spec) and value == value:  # only too big, or infinite
+        return f"expected {describe(spec)} from -{NUMBER_LIMIT:,} to {NUMBER_LIMIT:,}, found {_kind(value)}"
+    return f"expected {describe(spec)}, found {_kind(value)}"
+
+
 # id of a spec -> whether a value has its shape, with no problem to report (specs are module constants).
 _QUICK: dict[int, Callable[[Any], bool]] = {}
 
@@ -96,12 +102,12 @@ def _fits_whole(spec: Spec) -> Callable[[Any], bool]:
         keys, required = frozenset(tests), frozenset(spec.required)
 
         def quick(value: Any) -> bool:
-            return (
-                isinstance(value, dict)
-                and keys.issuperset(value)
-                and required.issubset(value)
-                and all(tests[key](item) for key, item in value.items())
-            )
+            if not (isinstance(value, dict) and keys.issuperset(value) and required.issubset(value)):
+                return False
+            for key, item in value.items():  # noqa: SIM110 - a loop, not all(generator): a quarter faster here
+                if not tests[key](item):
+                    return False
+            return True
     elif isinstance(spec, ListOf):
         each, least = _fits_whole(spec.item), spec.min_items
 
@@ -115,7 +121,17 @@ def _fits_whole(spec: Spec) -> Callable[[Any], bool]:
     elif isinstance(spec, Text) and spec.pattern is None:
 
         def quick(value: Any) -> bool:
-            return isinstance(value, str) and bool(value.strip())
+            return isinstance(value, str) and value != "" and not value.isspace()  # as _fits: not blank
+    elif isinstance(spec, Text) and spec.pattern is not None:
+        pattern = spec.pattern
+
+        def quick(value: Any) -> bool:
+            return isinstance(value, str) and value != "" and not value.isspace() and bool(pattern.fullmatch(value))
+    elif isinstance(spec, Number):
+        kinds = (int,) if spec.integer else (int, float)  # by type: True and False are not numbers here
+
+        def quick(value: Any) -> bool:
+            return type(value) in kinds and -NUMBER_LIMIT <= value <= NUMBER_LIMIT
     elif isinstance(spec, OneOf) and all(type(choice) in (str, int) for choice in spec.choices):
         choices = frozenset((type(choice), choice) for choice in spec.choices)  # 1 is not True, nor 1.0
 
@@ -136,11 +152,16 @@ def _fits(value: Any, spec: Text | Number | OneOf | Flag) -> bool:
     if isinstance(spec, OneOf):
         return any(value == choice and type(value) is type(choice) for choice in spec.choices)
     if isinstance(spec, Number):
-        wanted = (int,) if spec.integer else (int, float)
-        return isinstance(value, wanted) and not isinstance(value, bool) and math.isfinite(value)
+        # Compared, not math.isfinite: that raises on an int too big for a float. NaN compares false.
+        return _number_of_kind(value, spec) and -NUMBER_LIMIT <= value <= NUMBER_LIMIT
     if not isinstance(value, str) or not value.strip():
         return False
     return spec.pattern is None or bool(spec.pattern.fullmatch(value))
+
+
+def _number_of_kind(value: Any, spec: Number) -> bool:
+    """A number (True and False are not), and a whole one if `spec` wants that."""
+    return isinstance(value, (int,) if spec.integer else (int, float)) and not isinstance(value, bool)
 
 
 def _kind(value: Any) -> str:
@@ -151,7 +172,8 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 24 else shown[:20] + '…'}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

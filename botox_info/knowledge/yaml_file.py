@@ -29,58 +29,73 @@ def _refuse(message: str, mark: Any) -> yaml.constructor.ConstructorError:
 def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
     """The one document of `text`, built straight from the parser's events, with `clean` on every text value.
 
-    Safe loading that refuses what would silently lose or multiply data: duplicate keys,
-    keys that are lists or mappings, anchors and aliases ("billion laughs"), tags other
-    than the safe loader's scalars. Built from events rather than from a composed node
-    tree: a node and its two marks per value would be held for the whole file (about 70
-    times a big file's size), where an event lives only until its value is stored.
+    Safe loading that refuses what would silently lose or multiply data: duplicate keys
+    (keys of the same value, such as `yes` and `true`), keys that are lists or mappings,
+    anchors and aliases ("billion laughs"), tags other than the safe loader's scalars.
+    Built from events rather than from a composed node tree: a node and its two marks
+    per value would be held for the whole file (about 70 times a big file's size), where
+    an event lives only until its value is stored.
     Scalars resolve exactly as PyYAML's safe loader resolves them.
     """
     loader: Any = _Base(text)  # the C parser's events and PyYAML's own scalar resolution
     try:
         get, resolve, constructors = loader.get_event, loader.resolve, loader.yaml_constructors
+        # Names the loop reads for each of a big file's hundred thousand events, as fast locals.
+        scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end, text_tag, no_key = yaml.MappingEndEvent, yaml.SequenceEndEvent, _STR, _NO_KEY
         get()  # the stream's start
         if isinstance(get(), yaml.StreamEndEvent):  # else the document's start
             return None
         root: list[Any] = []
         container: Any = root
-        seen: set[str] | None = None  # the keys so far, when `container` is a mapping
+        mapping = False  # whether `container` is a mapping (its keys are the keys so far)
         key: Any = None
-        stack: list[tuple[Any, set[str] | None, Any]] = []
+        stack: list[tuple[Any, bool, Any]] = []
         plain: dict[str, str] = {}  # the tag of each text written plain, and quoted
         quoted: dict[str, str] = {}
         while True:
             event = get()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if kind is scalar:
                 if event.anchor is not None:
                     raise _refuse(_NO_ALIASES, event.start_mark)
-                tag = event.tag
+                text, tag = event.value, event.tag
                 if tag is None or tag == "!":  # resolved by its text alone: remembered, as texts repeat
                     tags = plain if event.implicit[0] else quoted
-                    tag = tags.get(event.value)
+                    tag = tags.get(text)
                     if tag is None:
-                        tag = tags[event.value] = resolve(yaml.ScalarNode, event.value, event.implicit)
-                if tag == _STR:
-                    value = event.value
-                else:
-                    build = constructors.get(tag) or constructors[None]
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-                    value = build(loader, node)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                        tag = tags[text] = resolve(yaml.ScalarNode, text, event.implicit)
+                if tag == text_tag:  # most values: stored here, without the general steps below
+                    if not mapping:
+                        container.append(clean(text))
+                    elif key is not no_key:
+                        container[key] = clean(text)
+                        key = no_key
+                    elif text in container:
+                        raise _refuse(f"duplicate key {text!r}", event.start_mark)
+                    else:
+                        key = text
+                    continue
+                build = constructors.get(tag) or constructors[None]
+                try:
+                    value = build(loader, yaml.ScalarNode(tag, text, event.start_mark, event.end_mark))
+                except ValueError as error:  # 2023-02-30, or a number of more digits than Python reads
+                    raise _refuse(_unreadable(text, tag, error), event.start_mark) from None
+            elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None:
                     raise _refuse(_NO_ALIASES, event.start_mark)
                 if event.tag not in (None, "!", _MAP, _SEQ):
                     raise _refuse(f"could not determine a constructor for the tag {event.tag!r}", event.start_mark)
-                if seen is not None and key is _NO_KEY:
+                if mapping and key is no_key:
                     raise _refuse("a key must be plain text, not a list or mapping", event.start_mark)
-                stack.append((container, seen, key))
-                container, seen = ({}, set()) if kind is yaml.MappingStartEvent else ([], None)
-                key = _NO_KEY
+                stack.append((container, mapping, key))
+                mapping = kind is mapping_start
+                container = {} if mapping else []
+                key = no_key
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is mapping_end or kind is sequence_end:
                 value = container
-                container, seen, key = stack.pop()
+                container, mapping, key = stack.pop()
             elif kind is yaml.AliasEvent:
                 raise _refuse(_NO_ALIASES, event.start_mark)
             else:  # the document's end: one document only
@@ -93,21 +108,29 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
                         following.start_mark,
                     )
                 return root[0]
-            if seen is None:
+            if not mapping:
                 container.append(clean(value) if type(value) is str else value)
-            elif key is _NO_KEY:
-                if event.value in seen:
+            elif key is no_key:  # a key that is a number, a date, true or null (a mapping's end is never one)
+                if value in container:
                     raise _refuse(f"duplicate key {event.value!r}", event.start_mark)
-                seen.add(event.value)
                 key = value
             else:
                 container[key] = clean(value) if type(value) is str else value
-                key = _NO_KEY
+                key = no_key
     finally:
         loader.dispose()
 
 
 _NO_KEY = object()  # a mapping waiting for its next key
+_KINDS = {"int": "whole number", "float": "number", "timestamp": "date"}
+
+
+def _unreadable(text: str, tag: str, error: ValueError) -> str:
+    """Why a value written as a date or a number cannot be read as one."""
+    kind = tag.rsplit(":", 1)[-1]
+    shown = text if len(text) <= 24 else f"{text[:20]}…"
+    reason = "it has too many digits" if kind == "int" else str(error)
+    return f"{shown!r} looks like a {_KINDS.get(kind, kind)} but cannot be read as one: {reason}"
 
 
 def parse(raw: bytes, label: str, clean: Callable[[str], str] = str) -> Any:
