@@ -381,7 +381,7 @@ def test_layers_named_two_ways_share_an_entry_and_keep_their_own_names(
     by_relative = knowledge.load_layers(["clinic.yaml"])
     by_absolute = knowledge.load_layers([str(clinic)])
     assert validations == ["built-in + clinic.yaml"]
-    assert len(entries(cache_dir)) == 1
+    assert len(entries(cache_dir)) == 2  # the two files together, and the built-in file's own checked document
     assert {entry.id: entry.file for entry in by_relative.side_effects}["tingling"] == "clinic.yaml"
     assert {entry.id: entry.file for entry in by_absolute.side_effects}["tingling"] == str(clinic)
     assert {entry.id: entry.file for entry in by_absolute.side_effects}["sagging"] == "built-in"
@@ -430,3 +430,88 @@ def test_search_leaves_the_collector_as_it_found_it_and_answers_the_same(
     ids = [hit["id"] for hit in json.loads(capsys.readouterr().out)["hits"]]
     assert ids == [hit.id for hit in search(builtin, "swelling eyelid")]
     assert ids
+
+
+# ---- the bottom file is checked once, whatever lies on top (issue 13) ---------------------------------
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The labels of the files parsed during the test (the built-in one as 'built-in')."""
+    from botox_info.knowledge import yaml_file
+
+    calls: list[str] = []
+    original = yaml_file.parse
+
+    def counting(raw: bytes, label: str, *args: Any) -> Any:
+        calls.append("built-in" if label.endswith(loader.BUILTIN_RESOURCE) else Path(label).name)
+        return original(raw, label, *args)
+
+    monkeypatch.setattr(yaml_file, "parse", counting)
+    return calls
+
+
+CLINIC_TEXT = (
+    "side_effects:\n  - id: pain\n    mitigation:\n"
+    "      - text: Rest the area.\n        sources: [article]\n"
+    "      - same_as: ask-before-painkillers\n"  # a shared statement of the built-in file
+)
+
+
+def test_after_an_edit_of_a_clinic_file_only_that_file_is_read_again(
+    monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(CLINIC_TEXT, encoding="utf-8")
+    first = knowledge.load_layers([clinic])
+    clinic.write_text(CLINIC_TEXT.replace("Rest the area.", "Rest the area for a day."), encoding="utf-8")
+    edited = knowledge.load_layers([clinic])
+    assert parsed == ["built-in", "clinic.yaml", "clinic.yaml"]
+    pain = {entry.id: entry for entry in edited.side_effects}["pain"]
+    assert [statement.text for statement in pain.mitigation] == [
+        "Rest the area for a day.",
+        "Ask or call the clinic before taking a painkiller or any other medicine; "
+        "if you take one, keep to the dose on the pack.",
+    ]
+    assert edited.side_effects != first.side_effects
+    monkeypatch.setenv("BOTOX_INFO_CACHE_DIR", "")  # the same files with no cache at all: the same knowledge base
+    assert knowledge.load_layers([clinic]) == edited
+
+
+def test_a_kept_bottom_file_of_the_wrong_shape_is_checked_afresh(
+    cache_dir: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(CLINIC_TEXT, encoding="utf-8")
+    first = knowledge.load_layers([clinic])
+    builtin = loader._read(None)
+    bottom = Path(loader._bottom_entry(builtin)[0] or "")
+    assert bottom.is_file()
+    bottom.write_bytes(marshal.dumps({"side_effects": "not a list"}))
+    clinic.write_text(CLINIC_TEXT + "# edited\n", encoding="utf-8")
+    assert knowledge.load_layers([clinic]).side_effects == first.side_effects
+    assert parsed == ["built-in", "clinic.yaml", "built-in", "clinic.yaml"]
+    assert marshal.loads(bottom.read_bytes())["side_effects"] != "not a list"  # noqa: S302 - written again, whole
+
+
+def test_a_bottom_file_with_a_problem_is_not_kept_and_is_reported_every_time(
+    cache_dir: Path, tmp_path: Path, kb_file: Path
+) -> None:
+    kb_file.write_bytes(MINIMAL_BYTES.replace(b"unit: weeks", b"unit: fortnights", 1))
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("side_effects:\n  - id: pain\n    name: Pain\n", encoding="utf-8")
+    reports = []
+    for _ in range(2):
+        with pytest.raises(KnowledgeBaseError) as caught:
+            knowledge.load_layers([kb_file, clinic], builtin=False)
+        reports.append(caught.value.problems)
+    assert reports[0] == reports[1]
+    assert any("fortnights" in problem for problem in reports[0])
+    assert entries(cache_dir) == []
+
+
+def test_a_file_loaded_alone_keeps_no_second_entry(cache_dir: Path, kb_file: Path) -> None:
+    """The bottom file's own entry is for layers: a single file's entry already holds all of it."""
+    knowledge.load(kb_file)
+    knowledge.load()
+    assert len(entries(cache_dir)) == 2

@@ -35,8 +35,9 @@ from typing import Any, NamedTuple, TypeVar
 
 # Bump when validation rules or the document shape change, so old entries are not trusted.
 # 5: keyed by file names too; 6: bidi overrides removed from text; 7: same_as resolved;
-# 8: keyed by resolved paths, entries' files by position; 9: vocabulary and the clinic section
-REVISION = 9
+# 8: keyed by resolved paths, entries' files by position; 9: vocabulary and the clinic section;
+# 10: numbers within NUMBER_LIMIT, duplicate keys by value, the bottom file's own checked document
+REVISION = 10
 DIRECTORY_VARIABLE = "BOTOX_INFO_CACHE_DIR"
 KEEP_PER_FILES = 3  # entries kept for the same files: the current bytes and the two before
 KEEP_IN_ALL = 12  # entries kept in all (a 10,000-entry clinic file's is about 6 MB)

@@ -56,11 +56,13 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
     layered from files whose ids are unique (`duplicate_ids`). `rank` tells
     which file wrote a value, so that a clash is blamed on the later file.
     """
-    problems = _duplicates(document["areas"], "areas", _names_of, "area name or alias", rank)
-    problems += _duplicates(document["side_effects"], "side_effects", _names_of, "side-effect name or alias", rank)
+    problems, _ = _duplicates(document["areas"], "areas", "area name or alias", rank)
+    found, named = _duplicates(document["side_effects"], "side_effects", "side-effect name or alias", rank)
+    problems += found
     source_ids = {source["id"] for source in document["sources"]}
     area_ids = {area["id"] for area in document["areas"]}
-    problems += _unknown_citations(document, (), source_ids)
+    if not _cites_known(document, source_ids, nested=False):  # most documents cite only known sources
+        problems += _unknown_citations(document, (), source_ids)
     problems += _check_rules(document)
     for index, entry in enumerate(document["side_effects"]):
         path: Path = ("side_effects", index)
@@ -69,7 +71,7 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
                 problems.append(Problem((*path, "areas", position), unknown("area", area, area_ids)))
         problems += _check_durations(entry, path)
         problems += _check_figures(entry, path, area_ids)
-    problems += _check_vocabulary(document.get("vocabulary", {}), document["side_effects"])
+    problems += _check_vocabulary(document.get("vocabulary", {}), document["side_effects"], named)
     for index, item in enumerate(document.get("shared", [])):  # a span's numbers, as a duration's
         problems += _whole_numbers(item, ("shared", index)) + _in_order(item, ("shared", index))
     return problems
@@ -127,16 +129,19 @@ def _check_figures(entry: dict[str, Any], path: Path, area_ids: set[str]) -> lis
     return problems
 
 
-def _check_vocabulary(vocabulary: dict[str, list[str]], entries: list[dict[str, Any]]) -> list[Problem]:
-    """Each target is a side effect or a section, a '#part' one that page has; no word is already a name."""
+def _check_vocabulary(vocabulary: dict[str, list[str]], entries: list[dict[str, Any]], named: Owners) -> list[Problem]:
+    """Each target is a side effect or a section, a '#part' one that page has; no word is already a name.
+
+    `named`: who owns each side effect's names (from `_duplicates`).
+    """
     entry_ids = {entry["id"] for entry in entries}
-    named = {normalize_name(name): entry["id"] for entry in entries for _, name in _names_of(entry)}
     problems = []
     for target, words in vocabulary.items():
         for index, word in enumerate(words):
             owner = named.get(normalize_name(word))
             if owner is not None:  # `show` opens the side effect of that name: the word would never lead here
-                message = f"{word!r} is already a name or alias of '{owner}'; a vocabulary word must be another word"
+                owner_id = entries[owner[0]]["id"]
+                message = f"{word!r} is already a name or alias of '{owner_id}'; a vocabulary word must be another word"
                 problems.append(Problem(("vocabulary", target, index), message))
         page, _, part = target.partition("#")
         if page not in entry_ids and page not in SECTION_PARTS:
@@ -194,20 +199,36 @@ def _check_rules(document: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def _names_of(item: dict[str, Any]) -> list[tuple[Path, str]]:
-    """Every name an item answers to, with where it stands in the item."""
-    aliases = [(("aliases", index), alias) for index, alias in enumerate(item["aliases"])]
-    return [(("id",), item["id"]), (("name",), item["name"]), *aliases]
+def _names_of(item: dict[str, Any]) -> list[str]:
+    """Every name an item answers to: its id, its name, its aliases (where each stands: `_where`)."""
+    return [item["id"], item["name"], *item["aliases"]]
 
 
-def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str, rank: Rank) -> list[Problem]:
-    owner: dict[str, tuple[str, Path, str]] = {}  # name as looked up -> (item id, where, as written)
+def _where(section: str, index: int, position: int) -> Path:
+    """The path of the name at `position` of `_names_of(items[index])`."""
+    if position >= 2:
+        return (section, index, "aliases", position - 2)
+    return (section, index, "id" if position == 0 else "name")
+
+
+# A name as looked up -> where its owner is: (the item's index, the name's position in `_names_of`).
+Owners = dict[str, tuple[int, int]]
+
+
+def _duplicates(items: list[dict[str, Any]], section: str, what: str, rank: Rank) -> tuple[list[Problem], Owners]:
+    """Names used by two items, and who owns each name."""
+    owner: Owners = {}
     problems = []
     for index, item in enumerate(items):
+        names = _names_of(item)
+        keys = [normalize_name(name) for name in names]
+        if all(keys) and owner.keys().isdisjoint(keys):  # most items: names of their own, nothing to report
+            for position, key in enumerate(keys):
+                owner.setdefault(key, (index, position))  # a name written twice in the item: its first place
+            continue
         seen_here: set[str] = set()
-        for where, name in names(item):
-            path: Path = (section, index, *where)
-            key = normalize_name(name)
+        for position, (name, key) in enumerate(zip(names, keys, strict=True)):
+            path = _where(section, index, position)
             if not key:
                 problems.append(Problem(path, f"{name!r} has no letters or digits to look up"))
                 continue
@@ -215,17 +236,40 @@ def _duplicates(items: list[dict[str, Any]], section: str, names: Any, what: str
                 continue
             seen_here.add(key)
             if key not in owner:
-                owner[key] = (item["id"], path, name)
+                owner[key] = (index, position)
                 continue
-            first_id, first_path, first_name = owner[key]
+            first_index, first_position = owner[key]
+            first_path = _where(section, first_index, first_position)
             if rank(first_path) > rank(path):
                 # The earlier entry got this name from a later file (a clinic's change to a
                 # built-in entry): that file made the clash, so its line is the one to fix.
+                first_name = _names_of(items[first_index])[first_position]
                 problems.append(Problem(first_path, f"duplicate {what} {first_name!r}: already used by '{item['id']}'"))
-                owner[key] = (item["id"], path, name)  # any further clash is with this, the rightful owner
+                owner[key] = (index, position)  # any further clash is with this, the rightful owner
             else:
+                first_id = items[first_index]["id"]
                 problems.append(Problem(path, f"duplicate {what} {name!r}: already used by '{first_id}'"))
-    return problems
+    return problems, owner
+
+
+def _cites_known(value: Any, source_ids: set[str], nested: bool) -> bool:
+    """Whether every citation below `value` is known: what `_unknown_citations` finds no problem in,
+    told in a quick pass that builds no paths and skips texts (most values) without a call."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key == "source":
+                if child not in source_ids:
+                    return False
+            elif key == "sources" and nested and isinstance(child, list):
+                if not source_ids.issuperset(child):
+                    return False
+            elif isinstance(child, (dict, list)) and not _cites_known(child, source_ids, nested=True):
+                return False
+        return True
+    for child in value:
+        if isinstance(child, (dict, list)) and not _cites_known(child, source_ids, nested=True):
+            return False
+    return True
 
 
 def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Problem]:

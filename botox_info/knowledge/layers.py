@@ -90,8 +90,10 @@ def merged_gaps(merged: dict[str, Any], spec: Record = KNOWLEDGE_BASE) -> list[P
             problems += _missing(value, child, (key,))
         elif isinstance(child, ListOf) and isinstance(child.item, Record) and "id" in child.item.required:
             # An id-keyed list's items are merged by id; any other list comes whole from one file.
+            required = child.item.required.keys()
             for index, item in enumerate(merged[key]):
-                problems += _missing(item, child.item, (key, index))
+                if not required <= item.keys():  # most items have every required key: nothing to word
+                    problems += _missing(item, child.item, (key, index))
     return problems
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import KnowledgeBaseError
 from ..plain import printable, readable_path
@@ -15,6 +15,9 @@ from . import cache
 from .building import FILES as _FILES
 from .building import build as _build
 from .models import KnowledgeBase
+
+if TYPE_CHECKING:
+    from .schema import Problem
 
 BUILTIN_RESOURCE = "data/side_effects.yaml"
 __all__ = ["BUILTIN_RESOURCE", "MAX_BYTES", "load", "load_layers"]
@@ -87,28 +90,24 @@ def _cached_or_validated(layers: list[Layer]) -> KnowledgeBase:
 
 def _validated(layers: list[Layer]) -> dict[str, Any]:
     # Imported here: a cache hit never needs the parser, the checks or the merge.
-    from .consistency import check_references, duplicate_ids
+    from .consistency import check_references
     from .layers import merge, merged_gaps, origin_of
-    from .references import SAME_AS, SECTION, apart_from, resolve, shared_items
-    from .schema import KNOWLEDGE_BASE, LAYER
-    from .structure import check_structure
-    from .yaml_file import locate, parse
+    from .references import SECTION, shared_items
+    from .yaml_file import locate
 
     labels = [layer.label or _builtin_path() for layer in layers]
     documents, problems = [], []
     known: dict[str, Any] = {}  # shared id -> item, from this file and the files before it
     for position, (layer, label) in enumerate(zip(layers, labels, strict=True)):
-        # Text from a file may hold terminal escapes: remove them before the checks, so that
-        # a text made only of them is reported as empty, and no output format passes them on.
-        document = parse(layer.raw, label, printable)
-        spec = KNOWLEDGE_BASE if position == 0 else LAYER
-        own, found = shared_items(document, known)
-        known.update(own)
-        # Whole statements from here on: checks, cache, models. A file that cannot hold a same_as key
-        # (not spelt out, and no escape in quotes to spell it) is not walked: a big file is spared a pass.
-        may_refer = SAME_AS.encode() in layer.raw or b"\\" in layer.raw
-        failed = resolve(document, known, spec) if may_refer else []
-        found += failed + apart_from(check_structure(document, spec), failed) + duplicate_ids(document)
+        under_others = position == 0 and len(layers) > 1  # the bottom file: kept checked on its own too
+        document = _checked_bottom(layer) if under_others else None
+        found: list[Problem] = []
+        if document is not None:
+            known.update(shared_items(document, known)[0])
+        else:
+            document, found = _checked(layer, label, position, known)
+            if under_others and not found:
+                cache.put(*_bottom_entry(layer), document)
         problems += [locate(layer.raw, label, problem) for problem in found]
         documents.append(document)
     if problems:
@@ -124,6 +123,48 @@ def _validated(layers: list[Layer]) -> dict[str, Any]:
     merged[_FILES] = _entry_files(documents)
     merged.pop(SECTION, None)  # every reference is resolved: the models never need the shared items
     return merged
+
+
+def _checked(layer: Layer, label: str, position: int, known: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """One file parsed and checked on its own: its document, same_as resolved, and its problems."""
+    from .consistency import duplicate_ids
+    from .references import SAME_AS, apart_from, resolve, shared_items
+    from .schema import KNOWLEDGE_BASE, LAYER
+    from .structure import check_structure
+    from .yaml_file import parse
+
+    # Text from a file may hold terminal escapes: remove them before the checks, so that
+    # a text made only of them is reported as empty, and no output format passes them on.
+    document = parse(layer.raw, label, printable)
+    spec = KNOWLEDGE_BASE if position == 0 else LAYER
+    own, found = shared_items(document, known)
+    known.update(own)
+    # Whole statements from here on: checks, cache, models. A file that cannot hold a same_as key
+    # (not spelt out, and no escape in quotes to spell it) is not walked: a big file is spared a pass.
+    may_refer = SAME_AS.encode() in layer.raw or b"\\" in layer.raw
+    failed = resolve(document, known, spec) if may_refer else []
+    found += failed + apart_from(check_structure(document, spec), failed) + duplicate_ids(document)
+    return document, found
+
+
+def _bottom_entry(layer: Layer) -> tuple[str | None, str]:
+    """Where the bottom file's own checked document is kept, and the name of its family of entries."""
+    names = f"bottom\0{layer.file}"
+    return cache.entry_of(b"bottom\0" + os.fsencode(layer.file) + b"\0" + layer.raw, names), names
+
+
+def _checked_bottom(layer: Layer) -> dict[str, Any] | None:
+    """The bottom file (the built-in one, most often) as `_checked` left it, if a run has kept it.
+
+    A clinic's edit changes only its own file: the run after it parses and checks that file
+    alone. The bottom file refers to no file before it, so its checked document is the same
+    whatever lies on top. An entry that has lost the format's shape is not trusted.
+    """
+    from .schema import KNOWLEDGE_BASE
+    from .structure import check_structure
+
+    document = cache.get(_bottom_entry(layer)[0])
+    return document if document is not None and check_structure(document, KNOWLEDGE_BASE) == [] else None
 
 
 def _entry_files(documents: list[dict[str, Any]]) -> dict[str, int]:
