@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import runpy
+import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -132,3 +134,22 @@ def test_printable_removes_every_control_and_bidi_character_and_keeps_the_rest()
         assert printable(f"ok {chr(code)}then") == "ok then", hex(code)
     kept = "Tab\tand newline\nstay; Crow’s-Feet® 下垂 é"
     assert printable(kept) == kept
+
+
+def test_pyyaml_is_imported_with_its_reader_pattern_compiled_on_first_use_and_still_working() -> None:
+    # In a fresh process: here PyYAML was imported long before, by the tests themselves.
+    code = (
+        "import re\n"
+        "real = re.compile\n"
+        "from botox_info.knowledge import yaml_file\n"
+        "import yaml\n"
+        "assert re.compile is real, 're.compile is put back'\n"
+        "assert isinstance(yaml.reader.Reader.NON_PRINTABLE, yaml_file._OnFirstUse), 'PyYAML changed its pattern'\n"
+        "try:\n"
+        "    yaml.load('a: \\x07', Loader=yaml.SafeLoader)\n"  # the pure-Python reader, which uses the pattern
+        "except yaml.reader.ReaderError as error:\n"
+        "    print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "unacceptable character #x0007: special characters are not allowed" in result.stdout

@@ -17,6 +17,10 @@ that writing a new entry (never reading one) can prune the older entries of
 the same files: a clinic that edits its file daily keeps a few entries, not
 one a day.
 
+Under a clinic's file, the bottom file's own checked document (the built-in
+one, most often) is an entry of its own (loader.py's `_bottom_entry`): the
+run after the clinic edits its file reads and checks only that file.
+
 What the answers work out from a knowledge base and want to keep (search's
 index of words) is stored beside its entry, as a companion file named after
 it: `remembered` reads it back for the very knowledge base loaded from that

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..plain import normalize_name
+from .citations import cites_only_known, unknown_citations
 from .frequency import figures_of, overall_bucket
 from .models import ALL_AREAS, ENTRY_PARTS, SECTION_PARTS
 from .schema import DURATION_NUMBERS, Path, Problem
@@ -61,8 +62,8 @@ def check_references(document: dict[str, Any], rank: Rank = lambda path: 0) -> l
     problems += found
     source_ids = {source["id"] for source in document["sources"]}
     area_ids = {area["id"] for area in document["areas"]}
-    if not _cites_known(document, source_ids, nested=False):  # most documents cite only known sources
-        problems += _unknown_citations(document, (), source_ids)
+    if not cites_only_known(document, source_ids):  # most documents: one quick pass, no paths
+        problems += unknown_citations(document, source_ids)
     problems += _check_rules(document)
     for index, entry in enumerate(document["side_effects"]):
         path: Path = ("side_effects", index)
@@ -250,46 +251,6 @@ def _duplicates(items: list[dict[str, Any]], section: str, what: str, rank: Rank
                 first_id = items[first_index]["id"]
                 problems.append(Problem(path, f"duplicate {what} {name!r}: already used by '{first_id}'"))
     return problems, owner
-
-
-def _cites_known(value: Any, source_ids: set[str], nested: bool) -> bool:
-    """Whether every citation below `value` is known: what `_unknown_citations` finds no problem in,
-    told in a quick pass that builds no paths and skips texts (most values) without a call."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if key == "source":
-                if child not in source_ids:
-                    return False
-            elif key == "sources" and nested and isinstance(child, list):
-                if not source_ids.issuperset(child):
-                    return False
-            elif isinstance(child, (dict, list)) and not _cites_known(child, source_ids, nested=True):
-                return False
-        return True
-    for child in value:
-        if isinstance(child, (dict, list)) and not _cites_known(child, source_ids, nested=True):
-            return False
-    return True
-
-
-def _unknown_citations(value: Any, path: Path, source_ids: set[str]) -> list[Problem]:
-    """Every `sources` list and `source` value below `value` must name a known source."""
-    problems: list[Problem] = []
-    if isinstance(value, dict):
-        for key, child in value.items():
-            child_path = (*path, key)
-            if key == "source" and child not in source_ids:
-                problems.append(Problem(child_path, unknown("source", child, source_ids)))
-            elif key == "sources" and path and isinstance(child, list):
-                for position, cited in enumerate(child):
-                    if cited not in source_ids:
-                        problems.append(Problem((*child_path, position), unknown("source", cited, source_ids)))
-            else:
-                problems += _unknown_citations(child, child_path, source_ids)
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            problems += _unknown_citations(child, (*path, index), source_ids)
-    return problems
 
 
 def unknown(what: str, value: str, known: set[str]) -> str:
