@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from botox_info.errors import KnowledgeBaseError
+from botox_info.knowledge import yaml_file
 from botox_info.knowledge.loader import BUILTIN_RESOURCE
 from botox_info.knowledge.yaml_file import parse
 from botox_info.plain import printable
@@ -153,3 +154,23 @@ def test_pyyaml_is_imported_with_its_reader_pattern_compiled_on_first_use_and_st
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "unacceptable character #x0007: special characters are not allowed" in result.stdout
+
+
+@pytest.mark.parametrize("loader", ["C", "Python"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("a: x\x01y\n", "1:5"), ("a: héllo ééé\nb: ééé x\x01y\n", "2:9"), ("a: ok\nb: [\x7f]\n", "2:5")],
+    ids=["ascii", "after-accents", "delete"],
+)
+def test_a_forbidden_character_is_named_at_its_line_and_column(
+    monkeypatch: pytest.MonkeyPatch, loader: str, text: str, where: str
+) -> None:
+    # libyaml gives the place in bytes, PyYAML's own reader in characters: either way, the place a reader sees.
+    if loader == "Python":
+        monkeypatch.setattr(yaml_file, "_Base", yaml.SafeLoader)
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse(text.encode(), "f.yaml")
+    code = next(character for character in text if character in "\x01\x7f")
+    assert caught.value.problems == [
+        f"f.yaml:{where}: invalid YAML: character #x{ord(code):04x} is not allowed in YAML"
+    ]

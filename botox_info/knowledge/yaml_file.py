@@ -92,28 +92,28 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
             if kind is scalar:
                 if event.anchor is not None:
                     raise _refuse(_NO_ALIASES, event.start_mark)
-                text, tag = event.value, event.tag
-                if tag is None or tag == "!":  # resolved by its text alone: remembered, as texts repeat
+                written, tag = event.value, event.tag
+                if tag is None or tag == "!":  # resolved by what is written alone: remembered, as texts repeat
                     tags = plain if event.implicit[0] else quoted
-                    tag = tags.get(text)
+                    tag = tags.get(written)
                     if tag is None:
-                        tag = tags[text] = resolve(yaml.ScalarNode, text, event.implicit)
+                        tag = tags[written] = resolve(yaml.ScalarNode, written, event.implicit)
                 if tag == text_tag:  # most values: stored here, without the general steps below
                     if not mapping:
-                        container.append(clean(text))
+                        container.append(clean(written))
                     elif key is not no_key:
-                        container[key] = clean(text)
+                        container[key] = clean(written)
                         key = no_key
-                    elif text in container:
-                        raise _refuse(f"duplicate key {text!r}", event.start_mark)
+                    elif written in container:
+                        raise _refuse(f"duplicate key {written!r}", event.start_mark)
                     else:
-                        key = text
+                        key = written
                     continue
                 build = constructors.get(tag) or constructors[None]
                 try:
-                    value = build(loader, yaml.ScalarNode(tag, text, event.start_mark, event.end_mark))
+                    value = build(loader, yaml.ScalarNode(tag, written, event.start_mark, event.end_mark))
                 except ValueError as error:  # 2023-02-30, or a number of more digits than Python reads
-                    raise _refuse(_unreadable(text, tag, error), event.start_mark) from None
+                    raise _refuse(_unreadable(written, tag, error), event.start_mark) from None
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None:
                     raise _refuse(_NO_ALIASES, event.start_mark)
@@ -180,8 +180,10 @@ def parse(raw: bytes, label: str, clean: Callable[[str], str] = str) -> Any:
     try:
         document = _strict_load(text, clean)
     except yaml.reader.ReaderError as error:  # a character YAML forbids, such as a raw control character
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        # libyaml counts the position in bytes of the UTF-8 text, PyYAML's own reader in characters.
+        before = raw[: error.position] if _Base is not yaml.SafeLoader else text[: error.position].encode("utf-8")
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         reason = f"character #x{error.character:04x} is not allowed in YAML"
         raise KnowledgeBaseError([FileProblem(label, line, column, None, f"invalid YAML: {reason}")]) from None
     except yaml.MarkedYAMLError as error:
