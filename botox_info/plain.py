@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 
 _NAME_FOLDING = str.maketrans({**dict.fromkeys("'’`®™"), **dict.fromkeys("-–—_/.,", " ")})
+# The same folding for ASCII text, done on bytes: over twice as fast, and a big file has thousands of names.
+_ASCII_SPACED, _ASCII_DROPPED = bytes.maketrans(b"-_/.,", b"     "), b"'`"
 # C0 and C1 control characters except tab and newline: ESC starts terminal escape sequences.
 # Also the bidirectional marks, embeddings, overrides and isolates: they can make text read
 # in another order than it is stored ("Trojan Source"), so a clinic's line could show a
@@ -20,7 +22,10 @@ ECHO_LIMIT = 80  # characters of what the user typed that a message repeats
 
 def normalize_name(text: str) -> str:
     """'Crow’s-Feet®' -> 'crows feet': case, marks, hyphens and spacing ignored."""
-    return " ".join(text.casefold().translate(_NAME_FOLDING).split())
+    folded = text.casefold()
+    if folded.isascii():
+        return " ".join(folded.encode().translate(_ASCII_SPACED, _ASCII_DROPPED).decode().split())
+    return " ".join(folded.translate(_NAME_FOLDING).split())
 
 
 def option_word(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import botox_info
-from botox_info import knowledge
+from botox_info import knowledge, plain
 from botox_info.errors import (
     EXIT_BAD_KNOWLEDGE_BASE,
     EXIT_NOT_FOUND,
@@ -690,7 +690,17 @@ NORMALIZED = [
     ("Straße", "strasse"),
     ("", ""),
     ("-®-", ""),
+    ("Ptosis, eyelid.", "ptosis eyelid"),
+    ("it's `odd`", "its odd"),
 ]
+
+
+def test_ascii_names_fold_as_every_other_name() -> None:
+    """ASCII text takes a faster path (bytes); each ASCII character must fold as the general table folds it."""
+    for code in range(128):
+        text = f"A{chr(code)}b {chr(code)}"
+        general = " ".join(text.casefold().translate(plain._NAME_FOLDING).split())
+        assert normalize_name(text) == general, repr(chr(code))
 
 
 @pytest.mark.parametrize(("text", "normalized"), NORMALIZED, ids=[text for text, _ in NORMALIZED])
