@@ -55,34 +55,27 @@ class Run:
         self.argv, self.env, self.before = argv, env, before
 
 
-def run_once(run: Run) -> tuple[float, int]:
-    """Wall time in seconds and the child's peak resident memory in bytes."""
+def run_once(run: Run) -> float:
+    """Wall time of one run, in seconds."""
     if run.before is not None:
         run.before()
     start = time.perf_counter()
-    child = subprocess.Popen(run.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=run.env)
-    _, status, usage = os.wait4(child.pid, 0)
+    child = subprocess.run(run.argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=run.env, check=False)
     elapsed = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(run.argv)} exited with {child.returncode}")
-    factor = 1 if sys.platform == "darwin" else 1024  # Linux gives kilobytes, macOS bytes
-    return elapsed, usage.ru_maxrss * factor
+    return elapsed
 
 
-def measure(table: dict[str, Run], runs: int, warm_up: bool = True) -> dict[str, tuple[float, int]]:
-    """name -> (median seconds, median peak bytes), the commands run in alternation."""
-    if warm_up:
-        for run in table.values():
-            run_once(run)
-    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in table}
+def measure(table: dict[str, Run], runs: int) -> dict[str, float]:
+    """name -> median seconds, the commands run in alternation after one run each to warm up."""
+    for run in table.values():
+        run_once(run)
+    samples: dict[str, list[float]] = {name: [] for name in table}
     for _ in range(runs):
         for name, run in table.items():
             samples[name].append(run_once(run))
-    return {
-        name: (statistics.median(t for t, _ in found), int(statistics.median(m for _, m in found)))
-        for name, found in samples.items()
-    }
+    return {name: statistics.median(found) for name, found in samples.items()}
 
 
 class Setting:
@@ -113,7 +106,11 @@ class Setting:
         path = self.folder / f"clinic-{count}-edited.yaml"
         text = self.clinic(count).read_text(encoding="utf-8")
         edits = iter(range(1, 1_000_000))
-        return path, lambda: path.write_text(f"{text}# edit {next(edits)}\n", encoding="utf-8")
+
+        def edit() -> None:
+            path.write_text(f"{text}# edit {next(edits)}\n", encoding="utf-8")
+
+        return path, edit
 
 
 def floor_table(setting: Setting, runs: int) -> None:
@@ -125,10 +122,10 @@ def floor_table(setting: Setting, runs: int) -> None:
         "show sagging": Run([*setting.tool, "show", "sagging"], env),
     }
     medians = measure(table, runs)
-    libraries = medians["import libraries"][0]
+    libraries = medians["import libraries"]
     print(f"\nfloor ({runs} runs each)")
     print(f"{'command':<20} {'median ms':>10} {'x libraries':>12}  target")
-    for name, (seconds, _) in medians.items():
+    for name, seconds in medians.items():
         target = "" if name == "import libraries" else "<= 1.10"
         print(f"{name:<20} {seconds * 1000:>10.1f} {seconds / libraries:>12.2f}  {target}")
 
@@ -151,7 +148,7 @@ def size_table(setting: Setting, case: str, runs: int) -> dict[str, float]:
             [*tool, "--data", clinic, "show", SHOW], setting.env(empty_cache), setting.emptying(empty_cache)
         ),
     }
-    medians = {name: seconds for name, (seconds, _) in measure(table, runs).items()}
+    medians = measure(table, runs)
     print(f"\n{count:,} entries ({runs} runs each)")
     print(f"{'command':<16} {'median ms':>10} {'ratio':>7}  {'of':<16} target")
     rows = [
@@ -177,6 +174,30 @@ def size_table(setting: Setting, case: str, runs: int) -> dict[str, float]:
     return per_entry
 
 
+# A process's peak memory (ru_maxrss) is never lower than what its parent held when it was
+# started: Linux counts the parent's memory, which the child shares until it executes the
+# tool. So the tool is started by a small launcher, which reports its child's own peak.
+LAUNCHER = """\
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_memory(run: Run) -> int:
+    """The peak resident memory of one run of `run`, in bytes, measured by the launcher."""
+    if run.before is not None:
+        run.before()
+    argv = [sys.executable, "-c", LAUNCHER, *run.argv]
+    done = subprocess.run(argv, env=run.env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(run.argv)} exited with {done.returncode}")
+    factor = 1 if sys.platform == "darwin" else 1024  # Linux gives kilobytes, macOS bytes
+    return int(done.stdout) * factor
+
+
 def memory_table(setting: Setting, runs: int) -> None:
     tool = setting.tool
     table = {"built-in, cold": Run([*tool, "show", "sagging"], setting.env("mem-0"), setting.emptying("mem-0"))}
@@ -187,13 +208,17 @@ def memory_table(setting: Setting, runs: int) -> None:
         cache = f"mem-{case}"
         run = Run([*tool, "--data", str(clinic), "show", SHOW], setting.env(cache), setting.emptying(cache))
         table[f"{count:,} entries, cold"] = run
-    medians = measure(table, runs, warm_up=False)
-    builtin = medians["built-in, cold"][1]
+    peaks: dict[str, list[int]] = {name: [] for name in table}
+    for _ in range(runs):
+        for name, run in table.items():
+            peaks[name].append(peak_memory(run))
+    medians = {name: int(statistics.median(found)) for name, found in peaks.items()}
+    builtin = medians["built-in, cold"]
     print(f"\npeak memory of a cold `show` ({runs} runs each)")
     print(f"{'run':<22} {'peak MB':>8} {'file MB':>8} {'(peak - built-in) / file':>25}  target")
     print(f"{'built-in, cold':<22} {builtin / 1e6:>8.1f}")
     for name, size in sizes.items():
-        peak = medians[name][1]
+        peak = medians[name]
         print(f"{name:<22} {peak / 1e6:>8.1f} {size / 1e6:>8.2f} {(peak - builtin) / size:>25.1f}  <= 20")
 
 
