@@ -16,6 +16,7 @@ import yaml
 
 from botox_info.knowledge import citations
 from botox_info.knowledge.loader import BUILTIN_RESOURCE
+from botox_info.knowledge.schema import Problem
 
 from .helpers import MINIMAL_TEXT, ROOT
 
@@ -96,5 +97,5 @@ def test_the_document_s_own_sources_are_the_sources_not_citations() -> None:
     entry = {"id": "x", "sources": ["a"], "causes": [{"text": "t", "sources": ["b"]}]}
     assert citations.cites_only_known({"sources": [], "side_effects": [entry]}, {"a"}) is False
     assert citations.unknown_citations({"sources": [], "side_effects": [entry]}, {"a"}) == [
-        citations.Problem(("side_effects", 0, "causes", 0, "sources", 0), "unknown source 'b'")
+        Problem(("side_effects", 0, "causes", 0, "sources", 0), "unknown source 'b'")
     ]
