@@ -91,8 +91,12 @@ def test_clean_applies_to_every_text_value_and_no_key() -> None:
         ("a: !!python/name:os.system\n", "could not determine a constructor for the tag", 1),
         ("a: 1\n---\nb: 2\n", "expected a single document in the stream but found another document", 2),
         ("a: [1\n", "while parsing a flow sequence", 2),
-        ("a: 1\nb: 2023-02-30\n", "'2023-02-30' looks like a date but cannot be read as one: day is out", 2),
-        (f"a:\n  - {'9' * 5000}\n", "'99999999999999999999…' looks like a whole number but cannot be read", 2),
+        ("a: 1\nb: 2023-02-30\n", "'2023-02-30' cannot be read as a date: day is out of range for month", 2),
+        (f"a:\n  - {'9' * 5000}\n", "'99999999999999999999…' cannot be read as a whole number: it has too many", 2),
+        ("a: !!timestamp soon\n", "invalid YAML: 'soon' cannot be read as a date", 1),
+        ("a:\n  b: !!bool maybe\n", "invalid YAML: 'maybe' cannot be read as true or false", 2),
+        ("a: !!int many\n", "invalid YAML: 'many' cannot be read as a whole number", 1),
+        ("a: !!float much\n", "invalid YAML: 'much' cannot be read as a number", 1),
     ],
     ids=[
         "duplicate",
@@ -111,6 +115,10 @@ def test_clean_applies_to_every_text_value_and_no_key() -> None:
         "syntax",
         "no-such-date",
         "too-many-digits",
+        "tagged-date",
+        "tagged-flag",
+        "tagged-whole-number",
+        "tagged-number",
     ],
 )
 def test_what_is_refused_is_named_with_its_line(text: str, message: str, line: int) -> None:

@@ -112,7 +112,8 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
                 build = constructors.get(tag) or constructors[None]
                 try:
                     value = build(loader, yaml.ScalarNode(tag, written, event.start_mark, event.end_mark))
-                except ValueError as error:  # 2023-02-30, or a number of more digits than Python reads
+                # 2023-02-30, a number of more digits than Python reads, `!!bool maybe`, `!!timestamp soon`
+                except (ValueError, KeyError, AttributeError, TypeError) as error:
                     raise _refuse(_unreadable(written, tag, error), event.start_mark) from None
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None:
@@ -155,15 +156,19 @@ def _strict_load(text: str, clean: Callable[[str], str]) -> Any:
 
 
 _NO_KEY = object()  # a mapping waiting for its next key
-_KINDS = {"int": "whole number", "float": "number", "timestamp": "date"}
+_KINDS = {"int": "a whole number", "float": "a number", "timestamp": "a date", "bool": "true or false"}
 
 
-def _unreadable(text: str, tag: str, error: ValueError) -> str:
-    """Why a value written as a date or a number cannot be read as one."""
+def _unreadable(text: str, tag: str, error: Exception) -> str:
+    """Why a value written as (or tagged) a date, a number or true/false cannot be read as one."""
     kind = tag.rsplit(":", 1)[-1]
     shown = text if len(text) <= 24 else f"{text[:20]}…"
-    reason = "it has too many digits" if kind == "int" else str(error)
-    return f"{shown!r} looks like a {_KINDS.get(kind, kind)} but cannot be read as one: {reason}"
+    message = f"{shown!r} cannot be read as {_KINDS.get(kind, kind)}"
+    if kind == "int" and sum(character.isdigit() for character in text) > 4000:
+        return f"{message}: it has too many digits"
+    if kind == "timestamp" and isinstance(error, ValueError):
+        return f"{message}: {error}"  # Python's own words are plain here: 'day is out of range for month'
+    return message
 
 
 def parse(raw: bytes, label: str, clean: Callable[[str], str] = str) -> Any:
