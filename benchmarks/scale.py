@@ -17,9 +17,9 @@ Tables (choose with --case; all by default):
           built-in's, per entry), which must not grow from 1,000 to 10,000
           entries. For information, no target: a `show` from an empty cache
           (the first run ever, or after an upgrade), which reads every file.
-- memory: the peak resident memory (ru_maxrss) of a cold `show` with each
-          file, over the built-in's cold run, as a multiple of the file's size
-          (target 20x).
+- memory: the peak resident memory (ru_maxrss, through a small launcher) of a
+          `show` from an empty cache with each file, so every file is read,
+          over the built-in's, as a multiple of the file's size (target 20x).
 
 Usage: python benchmarks/scale.py [--case floor,1k,10k,memory] [--runs N]
 """
@@ -214,7 +214,7 @@ def memory_table(setting: Setting, runs: int) -> None:
             peaks[name].append(peak_memory(run))
     medians = {name: int(statistics.median(found)) for name, found in peaks.items()}
     builtin = medians["built-in, cold"]
-    print(f"\npeak memory of a cold `show` ({runs} runs each)")
+    print(f"\npeak memory of a `show` from an empty cache ({runs} runs each)")
     print(f"{'run':<22} {'peak MB':>8} {'file MB':>8} {'(peak - built-in) / file':>25}  target")
     print(f"{'built-in, cold':<22} {builtin / 1e6:>8.1f}")
     for name, size in sizes.items():
