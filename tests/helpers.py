@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol
 
 from typer.testing import Result
@@ -46,6 +47,23 @@ class Run(Protocol):
 
 # JSON output is whatever the document holds; tests index into it and compare, so its values are Any.
 JSONDocument = dict[str, Any]
+
+
+def benchmark_script(name: str) -> ModuleType:
+    """benchmarks/NAME.py imported as a module; its folder is on the path while it loads, for its neighbours."""
+    import importlib.util
+
+    folder = str(ROOT / "benchmarks")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, folder)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(folder)
+    return module
 
 
 def json_document(result: Result) -> JSONDocument:

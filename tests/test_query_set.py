@@ -7,24 +7,11 @@ knowledge base that loses accuracy fails here.
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
-
 import pytest
 
-from .helpers import BUILTIN, ROOT
+from .helpers import BUILTIN, benchmark_script
 
-
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _accuracy()
+accuracy = benchmark_script("accuracy")
 ITEMS = accuracy.queries()
 
 

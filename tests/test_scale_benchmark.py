@@ -5,30 +5,15 @@ Not a timing: these check the measuring, so a figure in docs/performance.md mean
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
-from .helpers import ROOT
+from .helpers import benchmark_script
 
 MB = 1_000_000
 
 
-def _scale() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))  # scale.py imports its neighbours
-    try:
-        spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-
-
-scale = _scale()
+scale = benchmark_script("scale")
 
 
 def test_a_child_s_peak_memory_is_its_own_not_the_benchmark_s() -> None:
